@@ -1,0 +1,68 @@
+"""Simplified to Traditional script: OpenCC's character forms (s2tw), the project's phrases first."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import opencc
+
+from generator.errors import ContentError
+
+OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
+
+
+def _phrase_entries(path: Path) -> list[tuple[str, str]]:
+    """OpenCC's text format: `simplified<TAB>traditional`; `#` starts a comment line."""
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0] or not parts[1].strip():
+            raise ContentError(path, number, f"phrase: expected `simplified<TAB>traditional`, found {line!r}")
+        entries.append((parts[0], parts[1].split(" ")[0]))
+    return entries
+
+
+def _config(phrases: Path, workdir: Path) -> Path:
+    """s2tw with the project dictionary placed before the built-in ones, in segmentation and conversion."""
+    config: dict[str, Any] = json.loads((OPENCC_SHARE / BASE_CONFIG).read_text(encoding="utf-8"))
+    # OpenCC's text dictionaries must be sorted by key.
+    entries = sorted(dict(_phrase_entries(phrases)).items())
+    dictionary = workdir / "phrases.txt"
+    dictionary.write_text("".join(f"{s}\t{t}\n" for s, t in entries), encoding="utf-8")
+    project = {"type": "text", "file": str(dictionary)}
+
+    def absolute(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (str(OPENCC_SHARE / v) if k == "file" else absolute(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [absolute(v) for v in node]
+        return node
+
+    config = absolute(config)
+    segmentation = config["segmentation"]["dict"]
+    segmentation["dicts"].insert(0, project)
+    first = config["conversion_chain"][0]["dict"]
+    first["dicts"].insert(0, project)
+    path = workdir / "s2tw-project.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@cache
+def converter(phrases: Path) -> Callable[[str], str]:
+    """The Traditional converter for the project dictionary at `phrases` (loaded once per process)."""
+    workdir = Path(tempfile.mkdtemp(prefix="opencc-"))
+    engine = opencc.OpenCC(str(_config(phrases, workdir)))
+    return engine.convert
+
+
+def identity(text: str) -> str:
+    return text

@@ -1,0 +1,169 @@
+"""The whole content: plans, agencies and themes, cross-checked, with derived links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import ContentError
+from generator.load import Document, load_agencies, load_plan, load_themes
+from generator.models import Agency, Item, Plan, Theme
+
+# Items that state who acts; the notice, the preamble and the closing rule are about the plan.
+RESPONSIBLE_KINDS = {"section", "subsection", "task", "measure"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item in its plan, with what the corpus derives for it."""
+
+    plan: Plan
+    item: Item
+    parent: Item | None
+    lead: tuple[str, ...]
+    participants: tuple[str, ...]
+    themes: tuple[str, ...]
+    matched: dict[str, tuple[str, ...]]  # theme id -> keywords or override that tagged it
+
+    @property
+    def url(self) -> str:
+        return f"plans/{self.plan.id}/#{self.item.anchor}"
+
+    @property
+    def text(self) -> str:
+        """The item's own full text as printed (children excluded)."""
+        return "\n".join(self.item.printed())
+
+
+@dataclass
+class Corpus:
+    plans: list[Plan]
+    agencies: dict[str, Agency]
+    themes: dict[str, Theme]
+    entries: list[Entry] = field(default_factory=list)
+
+    def plan_entries(self, plan_id: str) -> list[Entry]:
+        return [entry for entry in self.entries if entry.plan.id == plan_id]
+
+    def entry(self, plan_id: str, anchor: str) -> Entry:
+        return next(e for e in self.entries if e.plan.id == plan_id and e.item.anchor == anchor)
+
+    def by_agency(self) -> dict[str, list[tuple[Entry, str]]]:
+        """agency id -> [(entry, 'lead' | 'participant')] in document order."""
+        result: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        for entry in self.entries:
+            for agency in entry.lead:
+                result[agency].append((entry, "lead"))
+            for agency in entry.participants:
+                result[agency].append((entry, "participant"))
+        return result
+
+    def by_theme(self) -> dict[str, list[Entry]]:
+        result: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for theme in entry.themes:
+                result[theme].append(entry)
+        return result
+
+    def names(self) -> dict[str, str]:
+        """Every agency name form -> agency id."""
+        return {name: agency.id for agency in self.agencies.values() for name in [agency.name, *agency.names]}
+
+
+def load_corpus(content: Path) -> Corpus:
+    """Load and cross-check everything under `content/`; raise ContentError on the first problem."""
+    agencies_path, themes_path = content / "agencies.yaml", content / "themes.yaml"
+    agencies = {agency.id: agency for agency in load_agencies(agencies_path)}
+    themes = {theme.id: theme for theme in load_themes(themes_path)}
+    _check_agency_names(agencies_path, agencies)
+    plans: list[Plan] = []
+    for path in sorted((content / "plans").glob("*.yaml")):
+        plan, document = load_plan(path)
+        _check_references(plan, document, agencies, themes)
+        plans.append(plan)
+    if not plans:
+        raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
+    corpus = Corpus(plans, agencies, themes)
+    for plan in plans:
+        _add_entries(corpus, plan, plan.items, None)
+    return corpus
+
+
+def _check_agency_names(path: Path, agencies: dict[str, Agency]) -> None:
+    document = Document.read(path)
+    owner: dict[str, str] = {}
+    for index, agency in enumerate(agencies.values()):
+        if agency.parent and agency.parent not in agencies:
+            raise document.error(("agencies", index, "parent"),
+                                 f"key 'parent': expected a known agency id, found {agency.parent!r}")
+        for name in [agency.name, *agency.names]:
+            if name in owner and owner[name] != agency.id:
+                raise document.error(
+                    ("agencies", index),
+                    f"key 'names': expected each name to belong to one agency, found {name!r} "
+                    f"in both {owner[name]!r} and {agency.id!r}",
+                    hint="an ambiguous name cannot be resolved; keep it in one entry",
+                )
+            owner[name] = agency.id
+
+
+def _check_references(plan: Plan, document: Document, agencies: dict[str, Agency], themes: dict[str, Theme]) -> None:
+    """Every agency and theme id a plan names must be in the registries."""
+
+    def check(loc: tuple[int | str, ...], key: str, value: str, known: dict[str, object], what: str) -> None:
+        if value not in known:
+            sample = ", ".join(sorted(known)[:6])
+            raise document.error(loc, f"key {key!r}: expected a known {what} id, found {value!r}",
+                                 hint=f"known: {sample}, … (content/{what.replace('agency', 'agencie')}s.yaml)")
+
+    for key in ("lead", "participants"):
+        for index, agency in enumerate(getattr(plan, key)):
+            check((key, index), key, agency, agencies, "agency")
+    if plan.issuer:
+        check(("issuer",), "issuer", plan.issuer, agencies, "agency")
+    for loc, item in _items_with_loc(plan.items, ("items",)):
+        for key in ("lead", "participants"):
+            for index, agency in enumerate(getattr(item, key)):
+                check((*loc, key, index), key, agency, agencies, "agency")
+        for key in ("add", "remove"):
+            for index, theme in enumerate(getattr(item.themes, key)):
+                check((*loc, "themes", key, index), key, theme, themes, "theme")
+
+
+def _items_with_loc(items: list[Item], loc: tuple[int | str, ...]) -> list[tuple[tuple[int | str, ...], Item]]:
+    result = []
+    for index, item in enumerate(items):
+        result.append(((*loc, index), item))
+        result.extend(_items_with_loc(item.items, (*loc, index, "items")))
+    return result
+
+
+def _add_entries(corpus: Corpus, plan: Plan, items: list[Item], parent: Item | None) -> None:
+    for item in items:
+        responsible = item.kind in RESPONSIBLE_KINDS
+        lead = item.lead or (plan.lead if responsible else [])
+        participants = item.participants or (plan.participants if responsible and not item.lead else [])
+        matched = tag(item, corpus.themes)
+        corpus.entries.append(
+            Entry(plan, item, parent, tuple(lead), tuple(participants), tuple(matched), matched)
+        )
+        _add_entries(corpus, plan, item.items, item)
+
+
+def tag(item: Item, themes: dict[str, Theme]) -> dict[str, tuple[str, ...]]:
+    """Themes of an item: keyword rules (after removing the exclusions), then the item's overrides."""
+    text = "".join(item.printed())
+    matched: dict[str, tuple[str, ...]] = {}
+    for theme in themes.values():
+        remaining = text
+        for phrase in theme.exclude:
+            remaining = remaining.replace(phrase, "")
+        hits = tuple(keyword for keyword in theme.keywords if keyword in remaining)
+        if hits:
+            matched[theme.id] = hits
+    for theme_id in item.themes.remove:
+        matched.pop(theme_id, None)
+    for theme_id in item.themes.add:
+        matched.setdefault(theme_id, ("override",))
+    return {theme_id: matched[theme_id] for theme_id in themes if theme_id in matched}

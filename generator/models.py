@@ -1,0 +1,203 @@
+"""The data types of the site: plans and their items, agencies, themes."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Kind = Literal["notice", "preamble", "section", "subsection", "task", "measure", "closing"]
+
+# CONTRACT.md: the anchor forms each kind of item may take.
+ANCHOR_FORMS: dict[str, str] = {
+    "notice": r"notice",
+    "preamble": r"preamble",
+    "closing": r"closing",
+    "section": r"s[1-9]\d*",
+    "subsection": r"s[1-9]\d*-[1-9]\d*",
+    "task": r"t[1-9]\d*|s[1-9]\d*-t[1-9]\d*",
+    "measure": r"s[1-9]\d*-m[1-9]\d*",
+}
+ANY_ANCHOR = re.compile("|".join(f"(?:{form})" for form in ANCHOR_FORMS.values()))
+
+
+class Model(BaseModel):
+    """Unknown keys are errors: a typo such as `lead_agencys` must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LevelMeasure(Model):
+    """A measure of the task list (003) for one level: national, all regions, regions concerned."""
+
+    level: Literal["national", "all-regions", "regions-concerned"]
+    text: Text
+
+
+class Obligation(Model):
+    """What provinces or cities must (required) or may (optional) do for a task row (003)."""
+
+    level: Literal["province", "city"]
+    scope: Text
+    duty: Literal["required", "optional"]
+    text: Text
+
+
+class ThemeOverride(Model):
+    """Per-item corrections of the keyword rules."""
+
+    add: list[Id] = []
+    remove: list[Id] = []
+
+
+class Item(Model):
+    """A citable unit of a plan: notice, preamble, section, sub-section, task, measure, closing."""
+
+    anchor: str
+    kind: Kind
+    marker: Text | None = None
+    title: Text | None = None
+    text: Text | None = None
+    aliases: list[str] = []
+    # The covering notice (001).
+    doc_number: Text | None = None
+    addressees: Text | None = None
+    signatory: Text | None = None
+    date: Text | None = None
+    # A row of the task list (003).
+    measures: list[LevelMeasure] = []
+    departments_text: Text | None = None
+    obligations: list[Obligation] = []
+    # Responsibility (004 as printed, 003's internal departments).
+    lead: list[Id] = []
+    participants: list[Id] = []
+    mode: Literal["joint", "by-remit"] | None = None
+    themes: ThemeOverride = ThemeOverride()
+    items: list[Item] = []
+
+    @model_validator(mode="after")
+    def _anchor_fits_kind(self) -> Item:
+        form = ANCHOR_FORMS[self.kind]
+        if not re.fullmatch(form, self.anchor):
+            raise ValueError(f"anchor: expected the {self.kind} form {form!r}, found {self.anchor!r}")
+        for alias in self.aliases:
+            if not ANY_ANCHOR.fullmatch(alias):
+                raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r}")
+        if not (self.title or self.text or self.measures):
+            raise ValueError("text: expected the item's text, found none")
+        return self
+
+    @property
+    def number(self) -> str | None:
+        """The enumerator as printed, without its punctuation: 一, 一 (of （一）), 18."""
+        return self.marker.strip("、．.（）") if self.marker else None
+
+    @property
+    def heading(self) -> str:
+        """The item's own heading line: marker and title, as printed."""
+        return f"{self.marker or ''}{self.title or ''}"
+
+    def printed(self) -> Iterator[str]:
+        """The item's own text pieces in document order (children excluded)."""
+        if self.kind == "notice":
+            yield from (self.title or "", self.doc_number or "", self.addressees or "")
+            yield from (self.text or "").split("\n\n")
+            yield from (self.signatory or "", self.date or "")
+            return
+        if self.title:
+            yield self.heading
+        if self.text:
+            yield from self.text.split("\n\n") if self.kind != "task" else [f"{self.marker or ''}{self.text}"]
+        for measure in self.measures:
+            yield measure.text
+        if self.departments_text:
+            yield self.departments_text
+        for obligation in self.obligations:
+            yield obligation.text
+
+    def walk(self) -> Iterator[Item]:
+        yield self
+        for child in self.items:
+            yield from child.walk()
+
+
+class Source(Model):
+    file: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_.-]+\.txt$")]
+    note: Text | None = None
+    layout: list[Text] = Field(default=[], description="source lines that are layout, not text")
+
+
+class Plan(Model):
+    id: Id
+    title: Text
+    title_ja: Text | None = None
+    issuer: Id | None = None
+    doc_number: Text | None = None
+    issued: datetime.date | None = None
+    published: datetime.date | None = None
+    source: Source
+    lead: list[Id] = []
+    participants: list[Id] = []
+    items: list[Item]
+
+    @field_validator("items")
+    @classmethod
+    def _anchors_unique(cls, items: list[Item]) -> list[Item]:
+        seen: set[str] = set()
+        for item in (entry for top in items for entry in top.walk()):
+            for anchor in [item.anchor, *item.aliases]:
+                if anchor in seen:
+                    raise ValueError(f"anchor: expected each anchor once, found {anchor!r} twice")
+                seen.add(anchor)
+        return items
+
+    def walk(self) -> Iterator[Item]:
+        for item in self.items:
+            yield from item.walk()
+
+    def printed(self) -> Iterator[str]:
+        """All text of the plan in document order (the covering notice precedes the title)."""
+        items = list(self.items)
+        if items and items[0].kind == "notice":
+            yield from items.pop(0).printed()
+        yield self.title
+        for item in items:
+            for entry in item.walk():
+                yield from entry.printed()
+
+
+class Agency(Model):
+    id: Id
+    name: Text
+    names: list[Text] = []
+    name_ja: Text
+    kind: Literal[
+        "party",
+        "state-council",
+        "court",
+        "procuratorate",
+        "military",
+        "people-organisation",
+        "institution",
+        "cnipa-department",
+        "coordination-body",
+        "local",
+    ]
+    parent: Id | None = None
+
+
+class Theme(Model):
+    id: Id
+    name: Text
+    name_ja: Text
+    description: Text | None = None
+    keywords: list[Text]
+    exclude: list[Text] = []
+
+
+Item.model_rebuild()

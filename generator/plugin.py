@@ -1,0 +1,68 @@
+"""The thin MkDocs boundary: wires MkDocs events to the generator's plain functions."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import site
+from generator.errors import ContentError
+
+log = logging.getLogger("mkdocs.plugins.ip-plans")
+
+
+class SiteConfig(Config):
+    content = c.Dir(exists=True, default="content")
+    """Folder of the data: plans/, agencies.yaml, themes.yaml, zh-Hant/."""
+    edition = c.Choice(["zh-Hans", "zh-Hant", "ja"], default="zh-Hans")
+    """The edition this build renders; the original also builds the others after itself."""
+    editions = c.Type(bool, default=True)
+    """Whether the original edition's build also builds the other editions."""
+    templates = c.Optional(c.Dir(exists=True))
+    """A folder of templates that override the generator's own, file by file."""
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.edition_site = site.EditionSite.load(
+                Path(self.config.content), self.config.edition,
+                Path(self.config.templates) if self.config.templates else None,
+            )
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        self.edition_site.configure(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            generated = self.edition_site.files()
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        for path, content in generated.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        context["ip"] = self.edition_site.page_context(page.url)
+        return context
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(self.config.content)
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.edition == "zh-Hans" and self.config.editions:
+            try:
+                site.build_other_editions(config)
+            except ContentError as error:
+                raise PluginError(str(error)) from None
