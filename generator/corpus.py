@@ -122,7 +122,13 @@ def _check_references(plan: Plan, document: Document, agencies: dict[str, Agency
             check((key, index), key, agency, agencies, "agency")
     if plan.issuer:
         check(("issuer",), "issuer", plan.issuer, agencies, "agency")
+    seen: set[str] = set()
     for loc, item in _items_with_loc(plan.items, ("items",)):
+        for key, anchor in [("anchor", item.anchor), *(("aliases", alias) for alias in item.aliases)]:
+            if anchor in seen:
+                raise document.error((*loc, key), f"key {key!r}: expected each anchor once in a plan, "
+                                     f"found {anchor!r} again", hint="anchors are never reused")
+            seen.add(anchor)
         for key in ("lead", "participants"):
             for index, agency in enumerate(getattr(item, key)):
                 check((*loc, key, index), key, agency, agencies, "agency")

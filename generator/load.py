@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,17 @@ from generator.errors import ContentError
 from generator.models import Agency, Plan, Theme
 
 M = TypeVar("M", bound=BaseModel)
+_FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*)$")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that an impossible date is a validation error."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -31,8 +43,8 @@ class Document:
         except (OSError, UnicodeDecodeError) as error:
             raise ContentError(path, None, f"cannot read the file: {error}") from None
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+            root = yaml.compose(text, Loader=_Loader)
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
@@ -44,18 +56,21 @@ class Document:
             raise ContentError(path, 1, "expected a YAML mapping, found an empty file")
         return cls(path, data, root)
 
-    def node(self, loc: tuple[int | str, ...]) -> yaml.Node:
-        """The deepest node along `loc` (a key path as pydantic reports it)."""
-        node = self.root
-        for step in loc:
-            child = _child(node, step)
-            if child is None:
-                break
-            node = child
-        return node
-
     def line(self, loc: tuple[int | str, ...]) -> int:
-        return self.node(loc).start_mark.line + 1
+        """The line of the key at the end of `loc` (or of the node, for a list entry)."""
+        node, line = self.root, self.root.start_mark.line
+        for step in loc:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == step), None)
+                if pair is None:
+                    break
+                line, node = pair[0].start_mark.line, pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+                line = node.start_mark.line
+            else:
+                break
+        return line + 1
 
     def where(self, loc: tuple[int | str, ...]) -> str | None:
         """`item s3-m2` for a key path inside a plan's items, None elsewhere."""
@@ -107,12 +122,14 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
         return document.error(loc[:-1], f"key {key!r}: expected a value, found none", hint=f"add `{key}:`")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, detail["loc"][:-1])
-        close = difflib.get_close_matches(key, allowed, n=1)
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
         hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(allowed)
         return document.error(loc, f"unknown key {key!r}: expected one of the known keys, found {key!r}", hint)
     message = detail["msg"].removeprefix("Value error, ")
-    if message.startswith(f"{key}: expected"):
-        return document.error(loc, f"key {message}")
+    field_message = _FIELD_MESSAGE.match(message)
+    if field_message:  # raised by a model validator about one of its fields
+        field, expected = field_message.groups()
+        return document.error((*loc, field), f"key {field!r}: {expected}")
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
     return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}")
 

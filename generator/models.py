@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -84,7 +84,7 @@ class Item(Model):
     def _anchor_fits_kind(self) -> Item:
         form = ANCHOR_FORMS[self.kind]
         if not re.fullmatch(form, self.anchor):
-            raise ValueError(f"anchor: expected the {self.kind} form {form!r}, found {self.anchor!r}")
+            raise ValueError(f"anchor: expected the {self.kind} form {form}, found {self.anchor!r}")
         for alias in self.aliases:
             if not ANY_ANCHOR.fullmatch(alias):
                 raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r}")
@@ -144,17 +144,6 @@ class Plan(Model):
     lead: list[Id] = []
     participants: list[Id] = []
     items: list[Item]
-
-    @field_validator("items")
-    @classmethod
-    def _anchors_unique(cls, items: list[Item]) -> list[Item]:
-        seen: set[str] = set()
-        for item in (entry for top in items for entry in top.walk()):
-            for anchor in [item.anchor, *item.aliases]:
-                if anchor in seen:
-                    raise ValueError(f"anchor: expected each anchor once, found {anchor!r} twice")
-                seen.add(anchor)
-        return items
 
     def walk(self) -> Iterator[Item]:
         for item in self.items:

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,8 +12,32 @@ from generator.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus(CONTENT)
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*MKDOCS, "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
+                          cwd=config.parent, capture_output=True, text=True, env=ENV)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the session with all three editions."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    from tests.site.server import serve
+
+    with serve(site) as url:
+        yield url

@@ -1,0 +1,43 @@
+# Set-up is part of every command: a fresh clone needs nothing but python3 (and root for apt-get).
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+MKDOCS  := $(VENV)/bin/mkdocs
+STAMP   := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve bench lock ingest-check chromium clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Build all three editions beside the current site, then swap: a failed build leaves site/ intact.
+site: $(STAMP)
+	rm -rf site.new
+	$(MKDOCS) build --quiet --site-dir site.new
+	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.new site && rm -rf site.old
+	@echo "built site/ (/, /zh-Hant/, /ja/)"
+
+# Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
+
+test: $(STAMP) chromium
+	$(PYTHON) -m pytest
+
+serve: $(STAMP)
+	$(MKDOCS) serve --livereload --dev-addr 127.0.0.1:8000
+
+bench: $(STAMP)
+	$(PYTHON) scripts/bench.py
+
+lock: $(STAMP)
+	$(PYTHON) -m generator.lock --write
+
+ingest-check: $(STAMP)
+	$(PYTHON) -m generator.ingest --check
+
+clean:
+	rm -rf site site.new site.old
