@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -15,6 +16,22 @@ from generator.errors import ContentError
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
+# A span between these private-use marks is kept as it is (the Japanese source notes, proper names).
+KEEP_START, KEEP_END = "\ue000", "\ue001"
+_KEPT = re.compile(f"({KEEP_START}.*?{KEEP_END})", re.S)
+
+
+def keep(text: str) -> str:
+    """Mark `text` so that no conversion touches it."""
+    return f"{KEEP_START}{text}{KEEP_END}"
+
+
+def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
+    def apply(text: str) -> str:
+        parts = _KEPT.split(text)
+        return "".join(part[1:-1] if index % 2 else convert(part) for index, part in enumerate(parts))
+
+    return apply
 
 
 def _phrase_entries(path: Path) -> list[tuple[str, str]]:
@@ -61,8 +78,7 @@ def converter(phrases: Path) -> Callable[[str], str]:
     """The Traditional converter for the project dictionary at `phrases` (loaded once per process)."""
     workdir = Path(tempfile.mkdtemp(prefix="opencc-"))
     engine = opencc.OpenCC(str(_config(phrases, workdir)))
-    return engine.convert
+    return _outside_kept(engine.convert)
 
 
-def identity(text: str) -> str:
-    return text
+identity = _outside_kept(lambda text: text)

@@ -54,6 +54,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_note": ("出处说明（原文照录）", "出所表記（原文のまま）"),
     "source_date": ("出处日期", "出所の日付"),
     "source_link": ("原文链接", "原文へのリンク"),
+    "source_publisher": ("发布者（原文照录）", "公表元（原文のまま）"),
     "no_source_note": ("本文件未附出处说明。", "この文書には出所表記がありません。"),
     "permalink": ("本项链接", "この項目へのリンク"),
     "shares_with": ("共同承担事项的机构", "項目を共同で担当する機関"),

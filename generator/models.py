@@ -126,10 +126,53 @@ class Item(Model):
             yield from child.walk()
 
 
+# 出所：2023年 5月 26日付け中国国家知識産権局ウェブサイト / 出所：国家知识产权局ウェブサイト 2022 年 6 月 21 日付け
+_NOTE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*付け")
+_NOTE_LINK = re.compile(r"\]\((\S+?)\)")  # a Markdown link's target
+_NOTE_URL = re.compile(r"\S+")
+
+
+class SourceNote(Model):
+    """The Japanese source note of a plan, parsed: date, publisher as written, URL."""
+
+    date: datetime.date
+    publisher: str
+    url: str
+
+
+def parse_source_note(note: str) -> SourceNote:
+    """Parse `出所：<date>付け<publisher>` (or publisher first) followed by the URL (plain or Markdown)."""
+    head, _, rest = note.partition("\n")
+    match = _NOTE_DATE.search(head)
+    if not head.startswith("出所：") or not match:
+        raise ValueError(f"note: expected 出所：<date>付け<publisher> on the first line, found {head!r}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"note: expected a real date, found {match[0]!r}") from None
+    publisher = (head[len("出所：") : match.start()] + head[match.end() :]).strip()
+    link = _NOTE_LINK.search(rest) or _NOTE_URL.search(rest)
+    url = link[link.lastindex or 0].replace("\\", "") if link else ""
+    if not re.match(r"https?://", url):
+        raise ValueError(f"note: expected an http(s) URL on the second line, found {rest.strip()[:60]!r}")
+    return SourceNote(date=date, publisher=publisher, url=url)
+
+
 class Source(Model):
     file: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_.-]+\.txt$")]
     note: Text | None = None
     layout: list[Text] = Field(default=[], description="source lines that are layout, not text")
+
+    @model_validator(mode="after")
+    def _note_parses(self) -> Source:
+        if self.note:
+            parse_source_note(self.note)
+        return self
+
+    @property
+    def parsed(self) -> SourceNote | None:
+        return parse_source_note(self.note) if self.note else None
 
 
 class Plan(Model):

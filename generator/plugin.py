@@ -61,6 +61,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        size = self.edition_site.write_search_index(Path(config.site_dir))
+        log.debug("search index of %s: %d bytes", self.config.edition, size)
         if self.config.edition == "zh-Hans" and self.config.editions:
             try:
                 site.build_other_editions(config)

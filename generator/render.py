@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
+from generator.convert import keep
 from generator.corpus import Corpus, Entry
 from generator.editions import Edition, label
 from generator.errors import ContentError
@@ -70,6 +71,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["md"] = md_inline
+        self.env.filters["keep"] = lambda text: Markup(keep(str(html.escape(text, quote=True))))
         self.env.globals.update(
             label=lambda key: label(key, edition),
             edition=edition,

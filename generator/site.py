@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import opendata
+from generator import opendata, search
 from generator.convert import converter, identity
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
@@ -64,6 +64,15 @@ class EditionSite:
         """Every generated file of the edition: Markdown pages and open data."""
         pages = Renderer(self.corpus, self.edition, self.convert, self.templates).pages()
         return {**pages, **opendata.files(self.corpus, self.edition, self.convert)}
+
+    def write_search_index(self, site_dir: Path) -> int:
+        """One search entry per item, agency and theme; returns the index size in bytes."""
+        renderer = Renderer(self.corpus, self.edition, self.convert, self.templates)
+        docs = search.entries(self.corpus, self.edition, self.convert, self.label, renderer.agency_name,
+                              renderer.theme_name)
+        search.patch_worker(site_dir)
+        return search.rewrite_index(site_dir / "search" / "search_index.json", ("plans/", "agencies/", "themes/"),
+                                    docs)
 
     def page_context(self, page_url: str) -> dict[str, Any]:
         """What the theme overrides need: the same page in every edition, and the edition notice."""
