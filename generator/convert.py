@@ -18,7 +18,7 @@ OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "open
 BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
 # A span between these private-use marks is kept as it is (the Japanese source notes, proper names).
 KEEP_START, KEEP_END = "\ue000", "\ue001"
-_KEPT = re.compile(f"({KEEP_START}.*?{KEEP_END})", re.S)
+_KEPT = re.compile(f"({KEEP_START}.*?{KEEP_END})", re.DOTALL)
 
 
 def keep(text: str) -> str:

@@ -44,7 +44,7 @@ class Document:
             raise ContentError(path, None, f"cannot read the file: {error}") from None
         try:
             root = yaml.compose(text, Loader=_Loader)
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+            data = yaml.load(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
@@ -165,7 +165,7 @@ def load_list(path: Path, key: str, model: type[M]) -> list[M]:
     entries = [validate(document, model, (key, index)) for index in range(len(document.data[key]))]
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        entry_id = getattr(entry, "id")
+        entry_id = entry.id
         if entry_id in seen:
             raise document.error((key, index, "id"), f"key 'id': expected a unique id, found {entry_id!r} again")
         seen[entry_id] = index

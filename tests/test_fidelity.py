@@ -8,7 +8,6 @@ import pytest
 
 from generator.corpus import Corpus
 from generator.text import sentences, squeeze
-
 from tests.conftest import CONTENT
 
 
