@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,10 @@ class EditionSite:
         convert = converter(content.resolve() / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
         return cls(load_corpus(content), edition, convert, templates)
 
+    @cached_property
+    def renderer(self) -> Renderer:
+        return Renderer(self.corpus, self.edition, self.convert, self.templates)
+
     def label(self, key: str) -> str:
         return self.convert(label(key, self.edition))
 
@@ -62,14 +67,13 @@ class EditionSite:
 
     def files(self) -> dict[str, str]:
         """Every generated file of the edition: Markdown pages and open data."""
-        pages = Renderer(self.corpus, self.edition, self.convert, self.templates).pages()
+        pages = self.renderer.pages()
         return {**pages, **opendata.files(self.corpus, self.edition, self.convert)}
 
     def write_search_index(self, site_dir: Path) -> int:
         """One search entry per item, agency and theme; returns the index size in bytes."""
-        renderer = Renderer(self.corpus, self.edition, self.convert, self.templates)
-        docs = search.entries(self.corpus, self.edition, self.convert, self.label, renderer.agency_name,
-                              renderer.theme_name)
+        docs = search.entries(self.corpus, self.edition, self.convert, self.label, self.renderer.agency_name,
+                              self.renderer.theme_name)
         search.patch_worker(site_dir)
         return search.rewrite_index(site_dir / "search" / "search_index.json", ("plans/", "agencies/", "themes/"),
                                     docs)
