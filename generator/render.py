@@ -6,7 +6,8 @@ import html
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
@@ -19,6 +20,18 @@ from generator.errors import ContentError
 from generator.models import Agency, Item, Plan, Theme
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A family of reference pages (lineage, cited laws, duties, glossary, charts…): its navigation
+    entry and the function that renders its pages, {source path: Markdown}."""
+
+    label: str  # label key of its navigation entry
+    index: str  # source path of its index page
+    pages: Callable[[Renderer], dict[str, str]]
+
+
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -57,8 +70,9 @@ class Renderer:
     """Renders every page of one edition; `convert` turns Simplified output into the edition's script."""
 
     def __init__(self, corpus: Corpus, edition: Edition, convert: Callable[[str], str] = lambda text: text,
-                 templates: Path | None = None) -> None:
+                 templates: Path | None = None, features: Sequence[Feature] = ()) -> None:
         self.corpus = corpus
+        self.features = features
         self.edition = edition
         self.convert = convert
         loaders = [FileSystemLoader(str(templates))] if templates else []
@@ -121,6 +135,8 @@ class Renderer:
         for theme in corpus.themes.values():
             pages[f"themes/{theme.id}.md"] = self.page("theme.md.j2", f"themes/{theme.id}/", theme=theme,
                                                        entries=by_theme.get(theme.id, []))
+        for feature in self.features:
+            pages.update(feature.pages(self))
         return pages
 
     def page(self, template: str, url: str, **context: object) -> str:

@@ -18,6 +18,7 @@ from generator import opendata, search
 from generator.convert import converter, identity
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
+from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
@@ -39,7 +40,7 @@ class EditionSite:
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.corpus, self.edition, self.convert, self.templates)
+        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES)
 
     def label(self, key: str) -> str:
         return self.convert(label(key, self.edition))
@@ -63,6 +64,7 @@ class EditionSite:
                 {title(t.name_ja if self.edition.code == "ja" else t.name): f"themes/{t.id}.md"}
                 for t in self.corpus.themes.values()
             ]]},
+            *([{self.label("reference"): [{self.label(f.label): f.index} for f in FEATURES]}] if FEATURES else []),
         ]
 
     def files(self) -> dict[str, str]:
