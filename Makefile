@@ -4,6 +4,7 @@ PYTHON  := $(VENV)/bin/python
 MKDOCS  := $(VENV)/bin/mkdocs
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: site test serve bench lock ingest-check chromium clean
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import lock
 from generator.errors import ContentError
 from generator.load import Document, load_agencies, load_plan, load_themes
 from generator.models import Agency, Item, Plan, Theme
@@ -42,6 +43,7 @@ class Corpus:
     agencies: dict[str, Agency]
     themes: dict[str, Theme]
     entries: list[Entry] = field(default_factory=list)
+    content: Path | None = None  # the folder it was loaded from, for files beside the plans
 
     def plan_entries(self, plan_id: str) -> list[Entry]:
         return [entry for entry in self.entries if entry.plan.id == plan_id]
@@ -84,10 +86,26 @@ def load_corpus(content: Path) -> Corpus:
         plans.append(plan)
     if not plans:
         raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
-    corpus = Corpus(plans, agencies, themes)
+    _check_plan_ids(content / "plans", plans)
+    lock.check(content / lock.LOCK, plans)
+    corpus = Corpus(plans, agencies, themes, content=content)
     for plan in plans:
         _add_entries(corpus, plan, plan.items, None)
     return corpus
+
+
+def _check_plan_ids(folder: Path, plans: list[Plan]) -> None:
+    """A plan's id and former ids name it alone: old links must not land on another plan."""
+    owner: dict[str, str] = {}
+    for plan in plans:
+        for plan_id in (plan.id, *plan.aliases):
+            if plan_id in owner:
+                document = Document.read(folder / f"{plan.id}.yaml")
+                key = "id" if plan_id == plan.id else "aliases"
+                raise document.error((key,), f"key {key!r}: expected a plan id no other plan uses, "
+                                     f"found {plan_id!r}, also in {owner[plan_id]}.yaml",
+                                     hint="a plan id, once published, belongs to one plan for ever")
+            owner[plan_id] = plan.id
 
 
 def _check_agency_names(path: Path, agencies: dict[str, Agency]) -> None:
@@ -96,7 +114,16 @@ def _check_agency_names(path: Path, agencies: dict[str, Agency]) -> None:
     for index, agency in enumerate(agencies.values()):
         if agency.parent and agency.parent not in agencies:
             raise document.error(("agencies", index, "parent"),
-                                 f"key 'parent': expected a known agency id, found {agency.parent!r}")
+                                 f"key 'parent': expected a known agency id, found {agency.parent!r}",
+                                 hint="the parent needs its own entry in this file")
+        ancestor, chain = agency.parent, [agency.id]
+        while ancestor and ancestor not in chain:
+            chain.append(ancestor)
+            ancestor = agencies[ancestor].parent if ancestor in agencies else None
+        if ancestor == agency.id:
+            raise document.error(("agencies", index, "parent"),
+                                 f"key 'parent': expected a chain of parents that ends, found the cycle "
+                                 f"{' → '.join([*chain, ancestor])}", hint="a top-level agency has `parent: null`")
         for name in [agency.name, *agency.names]:
             if name in owner and owner[name] != agency.id:
                 raise document.error(

@@ -177,6 +177,7 @@ class Source(Model):
 
 class Plan(Model):
     id: Id
+    aliases: list[Id] = Field(default=[], description="former ids of the plan; their pages redirect here")
     title: Text
     title_ja: Text | None = None
     issuer: Id | None = None

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import site
+from generator import lock, site
 from generator.errors import ContentError
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
@@ -41,6 +41,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.edition_site.configure(config)
+        unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
+        if unlocked and self.config.edition == "zh-Hans":
+            log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

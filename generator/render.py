@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
+import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 from generator.convert import keep
@@ -66,15 +76,37 @@ def item_label(entry: Entry, edition: Edition) -> str:
     return f"{prefix}措置{ordinal}" if ja else f"{prefix}第{ordinal}项举措"
 
 
+def template_error(error: Exception, template_dirs: Sequence[str], template: str, url: str) -> ContentError | None:
+    """The template file and line where rendering failed, as a ContentError; None for an error outside
+    the templates. Jinja maps the frames of compiled templates onto their source lines."""
+    if isinstance(error, TemplateSyntaxError):
+        path, line = error.filename or template, error.lineno
+    else:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+                  if os.path.abspath(frame.filename).startswith(tuple(template_dirs))]
+        if not frames and not isinstance(error, TemplateError):
+            return None
+        path, line = (frames[-1].filename, frames[-1].lineno) if frames else (template, None)
+    if isinstance(error, TemplateNotFound):
+        message = f"expected a template named {error.name!r}, found none"
+    elif isinstance(error, TemplateError):
+        message = str(error.message)
+    else:
+        message = f"{type(error).__name__}: {error}"
+    return ContentError(Path(path), line, f"template: {message}", hint=f"while rendering {template} for /{url}")
+
+
 class Renderer:
     """Renders every page of one edition; `convert` turns Simplified output into the edition's script."""
 
     def __init__(self, corpus: Corpus, edition: Edition, convert: Callable[[str], str] = lambda text: text,
-                 templates: Path | None = None, features: Sequence[Feature] = ()) -> None:
+                 templates: Path | None = None, features: Sequence[Feature] = (), site_url: str = "") -> None:
         self.corpus = corpus
         self.features = features
+        self.site_url = site_url
         self.edition = edition
         self.convert = convert
+        self.template_dirs = [os.path.join(os.path.abspath(folder), "") for folder in (templates, TEMPLATES) if folder]
         loaders = [FileSystemLoader(str(templates))] if templates else []
         self.env = Environment(
             loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
@@ -94,6 +126,8 @@ class Renderer:
             theme_name=self.theme_name,
             plan_title=self.plan_title,
             item_label=lambda entry: item_label(entry, edition),
+            citation=self.citation,
+            cite_url=self.cite_url,
         )
         self._entries = {(e.plan.id, e.item.anchor): e for e in corpus.entries}
 
@@ -109,6 +143,21 @@ class Renderer:
 
     def plan_title(self, plan: Plan) -> str:
         return plan.title
+
+    # --- citations ------------------------------------------------------------------------
+
+    def citation(self, entry: Entry) -> str:
+        """How to cite an item: 《title》第18项; the Japanese edition adds the Japanese title."""
+        plan = entry.plan
+        title = f"《{plan.title}》"
+        if self.edition.code == "ja" and plan.title_ja:
+            title += f"（{plan.title_ja}）"
+        return title + item_label(entry, self.edition)
+
+    def cite_url(self, entry: Entry) -> str:
+        """The item's URL in this edition: absolute under `site_url`, else relative to the site root."""
+        path = self.edition.root + entry.url
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -144,11 +193,11 @@ class Renderer:
             markdown = self.env.get_template(template).render(
                 url=lambda target: relative(url, target), page_url=url, **context
             )
-        except TemplateError as error:
-            where = getattr(error, "filename", None) or template
-            line = getattr(error, "lineno", None)
-            raise ContentError(Path(where), line, f"template: {error.message}",
-                               hint="check the names the template uses") from None
+        except Exception as error:
+            problem = template_error(error, self.template_dirs, template, url)
+            if problem is None:
+                raise
+            raise problem from None
         return self.convert(markdown)
 
     # --- derived tables ------------------------------------------------------------------

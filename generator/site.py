@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -31,6 +32,7 @@ class EditionSite:
     edition: Edition
     convert: Callable[[str], str]
     templates: Path | None
+    site_url: str = ""
 
     @classmethod
     def load(cls, content: Path, code: str, templates: Path | None = None) -> EditionSite:
@@ -40,19 +42,27 @@ class EditionSite:
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES)
+        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url)
 
     def label(self, key: str) -> str:
         return self.convert(label(key, self.edition))
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""
+        self.site_url = config.site_url or ""
         config.theme["language"] = self.edition.theme_language
         config.site_name = self.label("site_name")
         config.nav = self.nav()
+        redirects = config.plugins.get("redirects")
+        if redirects is not None:
+            redirects.config["redirect_maps"].update(self.redirects())
         config.extra["alternate"] = [
             {"name": other.name, "link": "/" + other.root, "lang": other.html_lang} for other in EDITIONS
         ]
+
+    def redirects(self) -> dict[str, str]:
+        """The pages of plans known by a former id lead to the plan's page."""
+        return {f"plans/{old}.md": f"plans/{plan.id}.md" for plan in self.corpus.plans for old in plan.aliases}
 
     def nav(self) -> list[Any]:
         title = self.convert
@@ -94,6 +104,45 @@ class EditionSite:
             "original_href": relative(here, page_url),
             "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else label("body_is_original", self.edition),
             "original_link": self.label("original_link"),
+            "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
+            "meta": self.plan_meta(page_url),
+        }
+
+    def plan_meta(self, page_url: str) -> dict[str, Any] | None:
+        """Metadata of a plan page for citation managers: Dublin Core and schema.org Legislation."""
+        plan = next((p for p in self.corpus.plans if page_url == f"plans/{p.id}/"), None)
+        if plan is None:
+            return None
+        url = f"{self.site_url.rstrip('/')}/{self.edition.root}{page_url}" if self.site_url else None
+        issuer = self.corpus.agencies[plan.issuer].name if plan.issuer else None
+        date = plan.issued or plan.published or (plan.source.parsed.date if plan.source.parsed else None)
+        dublin_core = {
+            "DC.title": self.convert(plan.title),
+            "DC.creator": self.convert(issuer) if issuer else None,
+            "DC.date": date.isoformat() if date else None,
+            "DC.identifier": self.convert(plan.doc_number) if plan.doc_number else url,
+            "DC.language": self.edition.body_lang,
+            "DC.type": "Text",
+            "DC.source": plan.source.parsed.url if plan.source.parsed else None,
+        }
+        legislation = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.convert(plan.title),
+            "alternateName": plan.title_ja if self.edition.code == "ja" and plan.title_ja else None,
+            "legislationIdentifier": self.convert(plan.doc_number) if plan.doc_number else None,
+            "legislationDate": plan.issued.isoformat() if plan.issued else None,
+            "datePublished": date.isoformat() if date else None,
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": self.convert(issuer)} if issuer else None,
+            "legislationJurisdiction": "CN",
+            "inLanguage": self.edition.body_lang,
+            "url": url,
+            "isBasedOn": plan.source.parsed.url if plan.source.parsed else None,
+        }
+        return {
+            "dublin_core": {name: value for name, value in dublin_core.items() if value},
+            "json_ld": json.dumps({k: v for k, v in legislation.items() if v}, ensure_ascii=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"),
         }
 
 

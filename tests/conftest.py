@@ -13,7 +13,7 @@ from generator.corpus import Corpus, load_corpus
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 @pytest.fixture(scope="session")

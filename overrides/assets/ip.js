@@ -1,8 +1,90 @@
-// The edition switcher keeps the reader's anchor: same page, same item.
-document.addEventListener("click", function (event) {
-  var link = event.target.closest && event.target.closest("a.ip-edition-link");
-  if (link && window.location.hash) {
-    event.preventDefault();
-    window.location.href = link.getAttribute("href").split("#")[0] + window.location.hash;
+// Citable items: the edition switcher keeps the anchor, old anchors resolve through their aliases,
+// and the cite button copies a citation. Works with the keyboard; without JavaScript, ¶ links remain.
+(function () {
+  "use strict";
+
+  function message(key) {
+    var store = document.getElementById("ip-messages");
+    return (store && store.getAttribute("data-" + key)) || "";
   }
-});
+
+  var statusTimer = null;
+
+  function announce(text) {
+    var status = document.querySelector(".ip-status");
+    if (!status) return;
+    status.textContent = text;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { status.textContent = ""; }, 8000);
+  }
+
+  // An old anchor (declared in `aliases` of the item that replaced it) lands on the item.
+  function resolveAlias() {
+    var old = decodeURIComponent(window.location.hash.slice(1));
+    if (!old || document.getElementById(old)) return;
+    var items = document.querySelectorAll("[data-aliases]");
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute("data-aliases").split(" ").indexOf(old) >= 0) {
+        var target = items[i];
+        history.replaceState(null, "", "#" + target.id);
+        target.classList.add("ip-highlight");
+        target.scrollIntoView();
+        announce(message("alias-notice").replace("{old}", old).replace("{new}", target.id));
+        return;
+      }
+    }
+  }
+
+  function citationOf(button) {
+    var url = button.getAttribute("data-url");
+    if (!/^https?:/.test(url)) {
+      // No site_url: the link is relative to the site root, as in the open data.
+      url = url.replace(/^\/+/, "");
+    }
+    return button.getAttribute("data-cite") + button.getAttribute("data-separator") + url;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = document.execCommand("copy");
+      document.body.removeChild(area);
+      (done ? resolve : reject)();
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    var link = target.closest("a.ip-edition-link");
+    if (link && window.location.hash) {
+      event.preventDefault();
+      window.location.href = link.getAttribute("href").split("#")[0] + window.location.hash;
+      return;
+    }
+    var button = target.closest("button.ip-cite");
+    if (button) {
+      var text = citationOf(button);
+      copy(text).then(
+        function () { announce(message("cite-copied") + text); },
+        function () { announce(message("cite-failed") + text); }
+      );
+    }
+  });
+
+  window.addEventListener("hashchange", resolveAlias);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", resolveAlias);
+  } else {
+    resolveAlias();
+  }
+})();
