@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.corpus import Corpus, load_corpus
 
@@ -23,7 +24,21 @@ def corpus() -> Corpus:
 
 def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*MKDOCS, "build", "--quiet", "-f", str(config), "-d", str(site_dir)],
-                          cwd=config.parent, capture_output=True, text=True, env=ENV)
+                          check=False, cwd=config.parent, capture_output=True, text=True, env=ENV)
+
+
+def build_site(content: Path, site_dir: Path, **settings: object) -> Path:
+    """Build all editions of `content` with the project's own configuration (and `settings` on top)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(ROOT / "docs"), site_dir=str(site_dir), **settings)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "ip-plans" in p)
+    plugin["ip-plans"]["content"] = str(content)
+    config_file = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(config_file, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,139 @@
+"""Citable anchors in the built site: the lock resolves everywhere, aliases land, cite copies a citation."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator import lock
+from generator.corpus import Corpus
+from tests.conftest import ROOT, build_site
+from tests.site.pages import EDITION_ROOTS, page_file, parse
+from tests.site.server import serve
+
+FIXTURE = ROOT / "tests" / "fixtures" / "content"
+SITE_URL = "https://example.org/ip/"
+T18 = "plans/strong-ip-implementation-plan-2023/#t18"
+TITLE_JA = "（2023年知的財産権強国建設綱要及び「第14次五カ年」計画実施推進計画）"
+CITATIONS = {  # edition root -> (citation of t18, separator before its URL)
+    "": ("《2023 年知识产权强国建设纲要和“十四五”规划实施推进计划》第18项", "，"),
+    "zh-Hant/": ("《2023 年知識產權強國建設綱要和“十四五”規劃實施推進計劃》第18項", "，"),
+    "ja/": (f"《2023 年知识产权强国建设纲要和“十四五”规划实施推进计划》{TITLE_JA}第18項", "、"),
+}
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_every_locked_anchor_resolves(site: Path, corpus: Corpus, root: str) -> None:
+    targets = lock.resolve(corpus.plans)
+    ids: dict[str, set[str]] = {}
+    locked = lock.read(ROOT / "content" / lock.LOCK)
+    for entry in locked:
+        plan, anchor = targets[entry.key].split("#")
+        if plan not in ids:
+            ids[plan] = parse(page_file(site, root, f"plans/{plan}")).ids
+        assert anchor in ids[plan], f"{root}plans/{plan}/#{anchor} (locked as {entry.key})"
+    assert len(locked) >= sum(1 for plan in corpus.plans for _ in plan.walk())
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_every_item_has_a_cite_button_with_its_citation(site: Path, corpus: Corpus, root: str) -> None:
+    for plan in corpus.plans:
+        html = page_file(site, root, f"plans/{plan.id}").read_text(encoding="utf-8")
+        buttons = re.findall(r'<button type="button" class="ip-cite" data-cite="([^"]+)" data-url="([^"]+)"', html)
+        urls = [url for _, url in buttons]
+        items = [e for e in corpus.plan_entries(plan.id) if e.item.kind not in ("section", "subsection")]
+        for entry in items:
+            assert f"{root}{entry.url}" in urls, f"no cite button for {entry.url} in {root or 'zh-Hans'}"
+        for cite, _ in buttons:
+            assert cite.startswith("《"), cite
+    html = page_file(site, root, "plans/strong-ip-implementation-plan-2023").read_text(encoding="utf-8")
+    assert f'data-cite="{CITATIONS[root][0]}" data-url="{root}{T18}"' in html
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_plan_pages_carry_metadata_for_citation_managers(site: Path, corpus: Corpus, root: str) -> None:
+    for plan in corpus.plans:
+        html = page_file(site, root, f"plans/{plan.id}").read_text(encoding="utf-8")
+        assert '<meta name="DC.title" content="' in html
+        (ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+        data = json.loads(ld)
+        assert data["@type"] == "Legislation"
+        assert data["inLanguage"] == ("zh-Hant" if root == "zh-Hant/" else "zh-Hans")
+        if root != "zh-Hant/":
+            assert data["name"] == plan.title
+        if plan.doc_number:
+            assert data["legislationIdentifier"] == (plan.doc_number if root != "zh-Hant/" else "國知發保字〔2023〕4號")
+    for page in ("", "agencies/", "themes/patent/"):
+        assert "application/ld+json" not in page_file(site, root, page).read_text(encoding="utf-8")
+
+
+# --- a small site where an anchor and a plan id have changed -------------------------------
+
+
+@pytest.fixture(scope="module")
+def revised_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan after a revision: task t1 renumbered t2 (alias t1), plan renamed (alias the old id),
+    published under a site_url."""
+    content = tmp_path_factory.mktemp("revised") / "content"
+    shutil.copytree(FIXTURE, content)
+    plans = content / "plans"
+    text = (plans / "mini-plan-2024.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: mini-plan-2024\n", "id: mini-plan-2024-rev\naliases: [mini-plan-2024]\n")
+    text = text.replace("  - anchor: t1\n", "  - anchor: t2\n    aliases: [t1]\n")
+    (plans / "mini-plan-2024-rev.yaml").write_text(text, encoding="utf-8")
+    (plans / "mini-plan-2024.yaml").unlink()
+    (content / lock.LOCK).write_text("mini-plan-2024#preamble\nmini-plan-2024#s1\nmini-plan-2024#t1\n", encoding="utf-8")
+    return build_site(content, content.parent / "site", site_url=SITE_URL)
+
+
+@pytest.fixture(scope="module")
+def revised_url(revised_site: Path) -> Iterator[str]:
+    with serve(revised_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_citations_are_absolute_under_site_url(revised_site: Path, root: str) -> None:
+    html = page_file(revised_site, root, "plans/mini-plan-2024-rev").read_text(encoding="utf-8")
+    assert f'data-url="{SITE_URL}{root}plans/mini-plan-2024-rev/#t2"' in html
+    assert 'data-aliases="t1"' in html
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_an_old_alias_fragment_lands_on_the_new_item(page: Page, revised_url: str, root: str) -> None:
+    page.goto(f"{revised_url}{root}plans/mini-plan-2024-rev/#t1")
+    expect(page).to_have_url(re.compile(r"#t2$"))
+    item = page.locator("#t2")
+    expect(item).to_be_in_viewport()
+    expect(item).to_have_class(re.compile("ip-highlight"))
+    expect(page.locator(".ip-status")).to_contain_text("#t2")
+
+
+def test_the_old_plan_page_redirects_keeping_the_fragment(page: Page, revised_url: str) -> None:
+    page.goto(f"{revised_url}plans/mini-plan-2024/#t1")
+    expect(page).to_have_url(re.compile(r"plans/mini-plan-2024-rev/#t2$"))
+    expect(page.locator("#t2")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_the_cite_button_copies_the_citation_from_the_keyboard(browser: Browser, base_url: str, root: str) -> None:
+    citation, separator = CITATIONS[root]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}{root}{T18}")
+        button = page.locator("#t18 .ip-cite")
+        expect(button).to_have_css("opacity", "0")
+        button.focus()  # reached by Tab like any button; shown once focused
+        expect(button).to_have_css("opacity", "1")
+        page.keyboard.press("Enter")
+        expect(page.locator(".ip-status")).to_contain_text("#t18")
+        assert page.evaluate("navigator.clipboard.readText()") == f"{citation}{separator}{root}{T18}"
+    finally:
+        context.close()
