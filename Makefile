@@ -4,6 +4,12 @@ PYTHON  := $(VENV)/bin/python
 MKDOCS  := $(VENV)/bin/mkdocs
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+
+# Reproducible builds: the sitemap's dates are the last commit's, not the build day's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: site test serve bench lock ingest-check chromium clean
@@ -16,9 +22,7 @@ $(STAMP): pyproject.toml
 
 # Build all three editions beside the current site, then swap: a failed build leaves site/ intact.
 site: $(STAMP)
-	rm -rf site.new
-	$(MKDOCS) build --quiet --site-dir site.new
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.new site && rm -rf site.old
+	$(PYTHON) scripts/build_site.py site
 	@echo "built site/ (/, /zh-Hant/, /ja/)"
 
 # Debian's Chromium drives the browser tests (Playwright's own browser download is not used).

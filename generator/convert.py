@@ -82,3 +82,13 @@ def converter(phrases: Path) -> Callable[[str], str]:
 
 
 identity = _outside_kept(lambda text: text)
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC(str(OPENCC_SHARE / "t2s.json"))
+
+
+def simplified(text: str) -> str:
+    """Traditional text in Simplified characters (for cutting it into words; never published)."""
+    return _to_simplified().convert(text)

@@ -44,12 +44,25 @@ class Corpus:
     themes: dict[str, Theme]
     entries: list[Entry] = field(default_factory=list)
     content: Path | None = None  # the folder it was loaded from, for files beside the plans
+    _by_plan: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_anchor: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
 
     def plan_entries(self, plan_id: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.plan.id == plan_id]
+        return list(self._index()[0].get(plan_id, ()))
 
     def entry(self, plan_id: str, anchor: str) -> Entry:
-        return next(e for e in self.entries if e.plan.id == plan_id and e.item.anchor == anchor)
+        return self._index()[1][(plan_id, anchor)]
+
+    def _index(self) -> tuple[dict[str, list[Entry]], dict[tuple[str, str], Entry]]:
+        """Entries by plan and by (plan, anchor): pages look them up once per plan, item or link."""
+        if self._indexed != len(self.entries):  # entries are appended while loading
+            self._by_plan, self._by_anchor = defaultdict(list), {}
+            for entry in self.entries:
+                self._by_plan[entry.plan.id].append(entry)
+                self._by_anchor[(entry.plan.id, entry.item.anchor)] = entry
+            self._indexed = len(self.entries)
+        return self._by_plan, self._by_anchor
 
     def by_agency(self) -> dict[str, list[tuple[Entry, str]]]:
         """agency id -> [(entry, 'lead' | 'participant')] in document order."""
@@ -80,6 +93,10 @@ def load_corpus(content: Path) -> Corpus:
     themes = {theme.id: theme for theme in load_themes(themes_path)}
     _check_agency_names(agencies_path, agencies)
     plans: list[Plan] = []
+    for path in sorted((content / "plans").glob("*")):
+        if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml":  # would be skipped silently
+            raise ContentError(path, None, f"expected a plan file named <plan-id>.yaml, found {path.name!r}",
+                               hint=f"rename it to {path.stem}.yaml")
     for path in sorted((content / "plans").glob("*.yaml")):
         plan, document = load_plan(path)
         _check_references(plan, document, agencies, themes)

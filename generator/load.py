@@ -15,17 +15,55 @@ from generator.errors import ContentError
 from generator.models import Agency, Plan, Theme
 
 M = TypeVar("M", bound=BaseModel)
-_FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*)$")
+_FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*?)(?: \(hint: (.*)\))?$")
+
+
+class _Problem(yaml.MarkedYAMLError):
+    """A YAML construct the content files refuse, with its own hint."""
+
+    def __init__(self, problem: str, mark: yaml.Mark, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so that an impossible date is a validation error."""
+    """SafeLoader that leaves dates as text, so that an impossible date is a validation error; refuses
+    aliases (one value, one place: no hidden sharing, no exponential expansion) and repeated keys
+    (YAML would keep the last one silently)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Problem(f"expected a plain value, found the alias *{event.anchor}", event.start_mark,
+                           "write the value out in full; content files use no anchors or aliases")
+        return super().compose_node(parent, index)
+
+    def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
+        node = super().compose_mapping_node(anchor)
+        seen: dict[object, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise _Problem(f"key {key.value!r}: expected each key once in a mapping, found it again",
+                                   key.start_mark, f"line {seen[key.value]} has it already; keep one")
+                seen[key.value] = key.start_mark.line + 1
+        return node
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data of a YAML document, parsed once: the data is built from the nodes."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
 
 
 @dataclass(frozen=True)
@@ -39,21 +77,39 @@ class Document:
     @classmethod
     def read(cls, path: Path) -> Document:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ContentError(path, None, f"cannot read the file: {error}") from None
+            raw = path.read_bytes()
+        except OSError as error:
+            raise ContentError(path, None, f"cannot read the file: {error.strerror}") from None
         try:
-            root = yaml.compose(text, Loader=_Loader)
-            data = yaml.load(text, Loader=_Loader)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise ContentError(path, line, f"expected UTF-8 text, found the byte 0x{raw[error.start]:02x}",
+                               hint="save the file as UTF-8") from None
+        try:
+            root, data = _parse(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
             problem = " ".join(filter(None, [error.context, error.problem]))
-            raise ContentError(path, line, f"YAML syntax: {problem}", hint="check indentation and quoting") from None
+            if isinstance(error, _Problem):
+                raise ContentError(path, line, problem, hint=error.hint) from None
+            hint = ("indent with spaces, not tabs" if "'\\t'" in problem
+                    else "plain YAML only: remove the tag" if "for the tag" in problem
+                    else "check indentation and quoting")
+            raise ContentError(path, line, f"YAML syntax: {problem}", hint=hint) from None
+        except yaml.reader.ReaderError as error:
+            line = text[: error.position].count("\n") + 1
+            raise ContentError(path, line, f"expected printable text, found the control character U+{error.character:04X}",
+                               hint="delete it; it is invisible in most editors") from None
         except yaml.YAMLError as error:
             raise ContentError(path, None, f"YAML syntax: {error}") from None
+        except RecursionError:
+            raise ContentError(path, None, "expected a YAML document of reasonable depth, found one nested too deep",
+                               hint="look for an unclosed bracket") from None
         if root is None:
-            raise ContentError(path, 1, "expected a YAML mapping, found an empty file")
+            raise ContentError(path, 1, "expected a YAML mapping, found an empty file",
+                               hint="restore the file, or delete it if it is no longer wanted")
         return cls(path, data, root)
 
     def line(self, loc: tuple[int | str, ...]) -> int:
@@ -105,7 +161,8 @@ def validate(document: Document, model: type[M], loc: tuple[int | str, ...] = ()
     for step in loc:
         data = data[step]
     if not isinstance(data, dict):
-        raise document.error(loc, f"expected a mapping of keys, found {type(data).__name__}")
+        raise document.error(loc, f"expected a mapping of keys, found {_kind(data)}",
+                             hint="required keys: " + ", ".join(k for k, f in model.model_fields.items() if f.is_required()))
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -128,10 +185,34 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
     message = detail["msg"].removeprefix("Value error, ")
     field_message = _FIELD_MESSAGE.match(message)
     if field_message:  # raised by a model validator about one of its fields
-        field, expected = field_message.groups()
-        return document.error((*loc, field), f"key {field!r}: {expected}")
+        field, expected, hint = field_message.groups()
+        return document.error((*loc, field), f"key {field!r}: {expected}", hint)
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
-    return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}")
+    if kind == "string_too_short":
+        expected = "a text, not an empty one"
+    return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}", _type_hint(detail))
+
+
+_TYPE_HINTS = {
+    "string_too_short": "write the text, or remove the key",
+    "string_type": "write a text; quote it if YAML reads it as a number, a date or true/false",
+    "list_type": "write a list: `[a, b]`, or one `- a` per line",
+    "literal_error": "write one of the listed values",
+    "date_from_datetime_parsing": "write a real date as YYYY-MM-DD",
+    "date_parsing": "write a real date as YYYY-MM-DD",
+    "date_type": "write a real date as YYYY-MM-DD",
+    "dict_type": "write a mapping of keys",
+    "model_type": "write a mapping of keys",
+}
+
+
+def _type_hint(detail: Any) -> str | None:
+    if detail["type"] == "string_pattern_mismatch":
+        pattern = detail.get("ctx", {}).get("pattern", "")
+        if pattern.endswith(r"\.txt$"):
+            return "the file name of the source text in content/sources/"
+        return "ids are lowercase ASCII words joined by hyphens, e.g. data-ip"
+    return _TYPE_HINTS.get(detail["type"])
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
@@ -149,6 +230,11 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[st
     return sorted(current.model_fields)
 
 
+def _kind(value: Any) -> str:
+    kinds = {list: "a list", dict: "a mapping", str: "a text", int: "a number", float: "a number", bool: "true/false"}
+    return kinds.get(type(value), "nothing" if value is None else type(value).__name__)
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -157,9 +243,13 @@ def _short(value: Any) -> str:
 def load_list(path: Path, key: str, model: type[M]) -> list[M]:
     """A registry file: a mapping whose `key` holds a list of entries of `model`."""
     document = Document.read(path)
-    if not isinstance(document.data, dict) or not isinstance(document.data.get(key), list):
-        raise ContentError(path, 1, f"key {key!r}: expected a list of entries, found {_short(document.data)}")
-    unknown = sorted(set(document.data) - {key})
+    hint = f"the file holds one key, `{key}:`, followed by entries `- id: …`"
+    if not isinstance(document.data, dict):
+        raise ContentError(path, 1, f"expected a mapping with the key {key!r}, found {_kind(document.data)}", hint=hint)
+    if not isinstance(document.data.get(key), list):
+        raise document.error((key,), f"key {key!r}: expected a list of entries, found {_short(document.data.get(key))}",
+                             hint=hint)
+    unknown = sorted(set(document.data) - {key}, key=str)
     if unknown:
         raise document.error((unknown[0],), f"unknown key {unknown[0]!r}: expected only {key!r}")
     entries = [validate(document, model, (key, index)) for index in range(len(document.data[key]))]
@@ -167,7 +257,8 @@ def load_list(path: Path, key: str, model: type[M]) -> list[M]:
     for index, entry in enumerate(entries):
         entry_id = entry.id
         if entry_id in seen:
-            raise document.error((key, index, "id"), f"key 'id': expected a unique id, found {entry_id!r} again")
+            raise document.error((key, index, "id"), f"key 'id': expected a unique id, found {entry_id!r} again",
+                                 hint=f"line {document.line((key, seen[entry_id], 'id'))} has it already; an id names one entry")
         seen[entry_id] = index
     return entries
 
@@ -176,8 +267,9 @@ def load_plan(path: Path) -> tuple[Plan, Document]:
     document = Document.read(path)
     plan = validate(document, Plan)
     if plan.id != path.stem:
-        raise document.error(("id",), f"key 'id': expected {path.stem!r} (the file name), found {plan.id!r}",
-                             hint="rename the file or the id")
+        taken = (path.parent / f"{plan.id}.yaml").exists()
+        hint = f"{plan.id!r} is the id of {plan.id}.yaml: give this plan its own id" if taken else "rename the file or the id"
+        raise document.error(("id",), f"key 'id': expected {path.stem!r} (the file name), found {plan.id!r}", hint=hint)
     return plan, document
 
 

@@ -39,7 +39,12 @@ def read(path: Path) -> list[LockedAnchor]:
     if not path.exists():
         return []
     locked = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(path, None, f"expected UTF-8 text, found the byte 0x{error.object[error.start]:02x}",
+                           hint="save the file as UTF-8") from None
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

@@ -84,7 +84,8 @@ class Item(Model):
     def _anchor_fits_kind(self) -> Item:
         form = ANCHOR_FORMS[self.kind]
         if not re.fullmatch(form, self.anchor):
-            raise ValueError(f"anchor: expected the {self.kind} form {form}, found {self.anchor!r}")
+            raise ValueError(f"anchor: expected the {self.kind} form {form}, found {self.anchor!r} "
+                             "(hint: the forms of the contract: preamble, s3, s2-1, t18, s3-t2, s5-m3, closing)")
         for alias in self.aliases:
             if not ANY_ANCHOR.fullmatch(alias):
                 raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r}")
@@ -155,7 +156,8 @@ def parse_source_note(note: str) -> SourceNote:
     link = _NOTE_LINK.search(rest) or _NOTE_URL.search(rest)
     url = link[link.lastindex or 0].replace("\\", "") if link else ""
     if not re.match(r"https?://", url):
-        raise ValueError(f"note: expected an http(s) URL on the second line, found {rest.strip()[:60]!r}")
+        raise ValueError(f"note: expected an http(s) URL on the second line, found {rest.strip()[:60]!r} "
+                         "(hint: the address of the source as published, https://…)")
     return SourceNote(date=date, publisher=publisher, url=url)
 
 

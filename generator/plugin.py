@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator import lock, site
+from generator.corpus import Corpus
 from generator.errors import ContentError
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
@@ -32,11 +34,13 @@ class SiteConfig(Config):
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
+    corpus: Corpus | None = None  # the original edition's, handed to the other editions it builds
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.edition_site = site.EditionSite.load(
                 Path(self.config.content), self.config.edition,
-                Path(self.config.templates) if self.config.templates else None,
+                Path(self.config.templates) if self.config.templates else None, self.corpus,
             )
         except ContentError as error:
             raise PluginError(str(error)) from None
@@ -46,14 +50,23 @@ class SitePlugin(BasePlugin[SiteConfig]):
             log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Rendered before MkDocs cleans the site folder: a template error leaves the last build intact.
         try:
-            generated = self.edition_site.files()
+            self.generated = self.edition_site.files()
         except ContentError as error:
             raise PluginError(str(error)) from None
-        for path, content in generated.items():
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, content in self.generated.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The search index gets its own entries for these pages: Material's indexing of them is wasted work.
+        if page.url in self.edition_site.searched_by_item:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
@@ -61,6 +74,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.content)
+        if self.config.templates:
+            server.watch(self.config.templates)
+        server.builder = _reported(server.builder)
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -68,6 +84,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         log.debug("search index of %s: %d bytes", self.config.edition, size)
         if self.config.edition == "zh-Hans" and self.config.editions:
             try:
-                site.build_other_editions(config)
+                site.build_other_editions(config, self.edition_site.corpus)
             except ContentError as error:
                 raise PluginError(str(error)) from None
+
+
+def _reported(builder: Callable[..., None]) -> Callable[..., None]:
+    """Under `mkdocs serve`, a failed rebuild ends in one line instead of a traceback (MkDocs has logged
+    the cause); content and template errors stop the build before the site folder is touched, so the
+    server keeps serving the last good site until the next rebuild succeeds."""
+
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            builder(*args, **kwargs)
+        except Abort:
+            log.error("Not rebuilt: the last good build is still served; save a fix to rebuild")
+
+    return rebuild

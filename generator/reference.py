@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from generator import charts, duties, glossary, laws_pages, lineage_pages
 from generator.render import Feature
 
-FEATURES: list[Feature] = []
+FEATURES: list[Feature] = [
+    Feature(label="lineage", index=lineage_pages.INDEX, pages=lineage_pages.pages,
+            template_globals=lineage_pages.template_globals),
+    Feature(label="laws", index=laws_pages.INDEX, pages=laws_pages.pages),
+    Feature(label="duties", index="duties/index.md", pages=duties.pages),
+    Feature(label="glossary", index="glossary/index.md", pages=glossary.pages),
+    Feature(label="charts", index="charts/index.md", pages=charts.pages),
+]

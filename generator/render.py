@@ -7,9 +7,10 @@ import os
 import posixpath
 import re
 import traceback
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -40,6 +41,8 @@ class Feature:
     label: str  # label key of its navigation entry
     index: str  # source path of its index page
     pages: Callable[[Renderer], dict[str, str]]
+    # Names the feature adds to every template, the plans' own pages included (a "see also" line).
+    template_globals: Callable[[Renderer], dict[str, object]] | None = None
 
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
@@ -54,9 +57,13 @@ def md_inline(text: str) -> Markup:
 def relative(page_url: str, target: str) -> str:
     """Relative link from a page at `page_url` (directory URL) to `target` (site path, may hold #)."""
     path, _, fragment = target.partition("#")
+    return _relative_path(page_url, path) + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times, at different anchors
+def _relative_path(page_url: str, path: str) -> str:
     link = posixpath.relpath(path or ".", page_url or ".")
-    link = "./" if link == "." else link + ("/" if path.endswith("/") and not link.endswith("/") else "")
-    return link + (f"#{fragment}" if fragment else "")
+    return "./" if link == "." else link + ("/" if path.endswith("/") and not link.endswith("/") else "")
 
 
 def item_label(entry: Entry, edition: Edition) -> str:
@@ -117,6 +124,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["md"] = md_inline
+        self.env.filters["by_plan"] = self.by_plan
         self.env.filters["keep"] = lambda text: Markup(keep(str(html.escape(text, quote=True))))
         self.env.globals.update(
             label=lambda key: label(key, edition),
@@ -130,6 +138,9 @@ class Renderer:
             cite_url=self.cite_url,
         )
         self._entries = {(e.plan.id, e.item.anchor): e for e in corpus.entries}
+        for feature in features:
+            if feature.template_globals:
+                self.env.globals.update(feature.template_globals(self))
 
     # --- names in the edition's language -------------------------------------------------
 
@@ -221,12 +232,26 @@ class Renderer:
 
     def partners(self, agency_id: str) -> list[tuple[str, int]]:
         """Agencies that share items with `agency_id`, with the number of shared items."""
-        shared: Counter[str] = Counter()
+        shared = self._shared.get(agency_id, Counter())
+        return sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))
+
+    @cached_property
+    def _shared(self) -> dict[str, Counter[str]]:
+        """agency id -> the agencies it shares items with and how many; one pass for every agency page."""
+        shared: dict[str, Counter[str]] = defaultdict(Counter)
         for entry in self.corpus.entries:
             people = {*entry.lead, *entry.participants}
-            if agency_id in people:
-                shared.update(people - {agency_id})
-        return sorted(shared.items(), key=lambda pair: (-pair[1], pair[0]))
+            for agency_id in people:
+                shared[agency_id].update(people - {agency_id})
+        return shared
+
+    def by_plan(self, rows: Iterable[Entry] | Iterable[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
+        """Entries, or (entry, role) rows, grouped by plan in the corpus' order (template filter `by_plan`):
+        one pass over the rows instead of one per plan."""
+        groups: dict[str, list[object]] = defaultdict(list)
+        for row in rows:
+            groups[(row[0] if isinstance(row, tuple) else row).plan.id].append(row)
+        return [(plan, groups[plan.id]) for plan in self.corpus.plans if plan.id in groups]
 
     def entry(self, plan: Plan, item: Item) -> Entry:
         return self._entries[(plan.id, item.anchor)]

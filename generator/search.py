@@ -7,29 +7,32 @@ per item (its anchor as location) and one per agency and theme.
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jieba
 
+from generator.convert import simplified
 from generator.corpus import Corpus
-from generator.editions import Edition
-from generator.render import item_label
+from generator.render import Renderer, item_label
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 ZWSP = "\u200b"
+MAX_TITLE_WORD = 10  # longer titles of cited documents are cut like any text
 
 
-def user_words(corpus: Corpus) -> list[str]:
+def user_words(corpus: Corpus, terms: Sequence[str] = ()) -> list[str]:
     """Terms that must stay whole: agency names, theme names and keywords, glossary terms."""
     words = {name for agency in corpus.agencies.values() for name in [agency.name, *agency.names]}
     for theme in corpus.themes.values():
         words.update([theme.name, *theme.keywords])
     words.update(GLOSSARY)
+    words.update(terms)
     return sorted(word for word in words if len(word) > 1)
 
 
@@ -50,52 +53,101 @@ def _prepare(words: tuple[str, ...]) -> None:
         jieba.add_word(word, freq=2_000_000)
 
 
-def segment(text: str, convert: Callable[[str], str]) -> str:
-    """Segment the Simplified text with jieba, then convert: s2tw keeps lengths, so the cuts hold."""
+def tokens(text: str) -> list[str]:
+    """The Simplified text cut into words: jieba for Han runs, the rest kept as it is."""
+    pieces: list[str] = []
+    last = 0
+    for match in _HAN.finditer(text):
+        pieces.append(text[last:match.start()])
+        pieces.extend(jieba.cut(match[0], HMM=True))
+        last = match.end()
+    pieces.append(text[last:])
+    return [piece for piece in pieces if piece]
 
-    def cut(match: re.Match[str]) -> str:
-        return ZWSP + ZWSP.join(jieba.cut(match[0], HMM=True)) + ZWSP
 
-    segmented = _HAN.sub(cut, text).strip(ZWSP)
-    return convert(segmented)
+class Segmenter:
+    """Segments Simplified text for an edition's index. The words are cut once, in Simplified (jieba's
+    dictionary is Simplified), then converted: s2tw keeps lengths, so the cuts hold in Traditional."""
+
+    def __init__(self, convert: Callable[[str], str], alternate: Callable[[str], str]) -> None:
+        self.convert = convert
+        self.alternate = alternate
+
+    def __call__(self, text: str) -> str:
+        return self.convert(ZWSP.join(tokens(text)))
+
+    def shown(self, text: str) -> str:
+        """Text already in the edition's script (a page title), cut where its Simplified form is cut."""
+        base = simplified(text)
+        if len(base) != len(text):
+            return text
+        cuts, position = [], 0
+        for word in tokens(base):
+            cuts.append(text[position:position + len(word)])
+            position += len(word)
+        return ZWSP.join(cuts)
+
+    def hidden(self, text: str) -> str:
+        """What the index holds besides the shown text: the parts of long words (马德里 of 马德里体系), and
+        every word in the other script where it differs (repeats kept, so that both scripts rank alike)."""
+        words = tokens(text)
+        parts = [part for word in words if len(word) > 2 and _HAN.fullmatch(word)
+                 for part in jieba.cut_for_search(word) if part != word and len(part) > 1]
+        simplified = ZWSP.join([*words, *parts])
+        shown = self.convert(simplified).split(ZWSP)
+        other = self.alternate(simplified).split(ZWSP)
+        differing = [o for s, o in zip(shown, other, strict=True) if o != s and _HAN.search(o)]
+        return " ".join([*shown[len(words):], *differing])
 
 
-def entries(corpus: Corpus, edition: Edition, convert: Callable[[str], str],
-            label: Callable[[str], str], agency_name: Callable[[str], str],
-            theme_name: Callable[[str], str]) -> list[dict[str, Any]]:
-    _prepare(tuple(user_words(corpus)))
-    docs: list[dict[str, Any]] = []
-    for plan in corpus.plans:
-        # The page entry: Material groups the item entries of a page under it.
-        docs.append({"location": f"plans/{plan.id}/", "title": segment(plan.title, convert),
-                     "text": segment(plan.title, convert)})
+def entries(renderer: Renderer, segment: Segmenter, glossary: Sequence[tuple[str, str]] = (),
+            titles: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """The index entries of an edition: every item at its anchor, every plan, agency and theme.
+    `glossary` pairs (Simplified term, Japanese term): the Japanese edition finds an item by either.
+    `titles` of cited documents stay whole words (the short ones: 专利法实施细则, not a whole policy title)."""
+    corpus, edition = renderer.corpus, renderer.edition
+    short_titles = {title.removeprefix("中华人民共和国") for title in titles}
+    words = [simplified for simplified, _ in glossary] + [t for t in short_titles if len(t) <= MAX_TITLE_WORD]
+    _prepare(tuple(user_words(corpus, words)))
+    japanese = glossary if edition.code == "ja" else ()
+
+    def doc(location: str, title: str, text: str) -> dict[str, Any]:
+        both = f"{title} {text}"
+        alt = [segment.hidden(both), *(term for simplified, term in japanese for _ in range(both.count(simplified)))]
+        fields = {"title": segment(title), "text": segment(text), "alt": " ".join(filter(None, alt))}
+        # Material shows an entry's title and text as HTML: the data's own text must stay text.
+        return {"location": location, **{key: html.escape(value, quote=False) for key, value in fields.items()}}
+
+    docs = [doc(f"plans/{plan.id}/", plan.title, plan.title) for plan in corpus.plans]
     for entry in corpus.entries:
-        agencies = [agency_name(a) for a in (*entry.lead, *entry.participants)]
         item = entry.item
         title = item_label(entry, edition)
         if item.title and not item.marker:  # a task row of the task list: its own heading
             title = f"{title} {item.title}"
         elif item.kind in ("section", "subsection"):
             title = item.heading
-        text = "\n".join(piece for piece in item.printed() if piece != title)
-        text += "\n" + "、".join(agencies) if agencies else ""
-        docs.append({"location": entry.url, "title": segment(title, convert),
-                     "text": segment(text, convert)})
+        docs.append(doc(entry.url, title, " ".join(piece for piece in item.printed() if piece != title)))
     for agency in corpus.agencies.values():
-        names = "、".join([agency.name, *agency.names, agency.name_ja])
-        docs.append({"location": f"agencies/{agency.id}/", "title": segment(agency_name(agency.id), convert),
-                     "text": segment(names, convert)})
+        names = "、".join(dict.fromkeys([agency.name, *agency.names, agency.name_ja]))
+        docs.append(doc(f"agencies/{agency.id}/", renderer.agency_name(agency.id), names))
     for theme in corpus.themes.values():
-        docs.append({"location": f"themes/{theme.id}/", "title": segment(theme_name(theme.id), convert),
-                     "text": segment("、".join([theme.name, theme.name_ja, *(theme.description or "",)]), convert)})
+        about = "、".join([theme.name, theme.name_ja, *(theme.description or "",)])
+        docs.append(doc(f"themes/{theme.id}/", renderer.theme_name(theme.id), about))
     return docs
 
 
-def rewrite_index(path: Path, generated: Iterable[str], docs: list[dict[str, Any]]) -> int:
-    """Replace the entries of the generated pages in Material's index; returns the index size in bytes."""
+def rewrite_index(path: Path, docs: list[dict[str, Any]], segment: Segmenter) -> int:
+    """Put `docs` in place of Material's entries for the same pages. Every other page (home, indexes,
+    reference pages) keeps one entry, its title: their text repeats the items', which must rank first.
+    Returns the index size in bytes."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    prefixes = tuple(generated)
-    kept = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
+    ours = {doc["location"].partition("#")[0] for doc in docs}
+    kept = []
+    for doc in index["docs"]:
+        if "#" not in doc["location"] and doc["location"] not in ours:
+            title = segment.shown(doc["title"].replace(ZWSP, ""))
+            kept.append({"location": doc["location"], "title": title, "text": "",
+                         "alt": segment.hidden(simplified(title.replace(ZWSP, "")))})
     index["docs"] = kept + docs
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")

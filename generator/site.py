@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -15,10 +16,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import opendata, search
+from generator import glossary, laws, opendata, search
 from generator.convert import converter, identity
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
+from generator.load import load_list
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
@@ -28,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.ip-plans")
 
 @dataclass
 class EditionSite:
+    content: Path
     corpus: Corpus
     edition: Edition
     convert: Callable[[str], str]
@@ -35,10 +38,19 @@ class EditionSite:
     site_url: str = ""
 
     @classmethod
-    def load(cls, content: Path, code: str, templates: Path | None = None) -> EditionSite:
+    def load(cls, content: Path, code: str, templates: Path | None = None, corpus: Corpus | None = None) -> EditionSite:
+        """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
         edition = BY_CODE[code]
-        convert = converter(content.resolve() / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
-        return cls(load_corpus(content), edition, convert, templates)
+        content = content.resolve()
+        convert = converter(content / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
+        return cls(content, corpus or load_corpus(content), edition, convert, templates)
+
+    @cached_property
+    def searched_by_item(self) -> frozenset[str]:
+        """Pages whose every search entry write_search_index writes itself (items, agencies, themes)."""
+        corpus = self.corpus
+        return frozenset([*(f"plans/{plan.id}/" for plan in corpus.plans), *(f"agencies/{a}/" for a in corpus.agencies),
+                          *(f"themes/{t}/" for t in corpus.themes)])
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -65,7 +77,11 @@ class EditionSite:
         return {f"plans/{old}.md": f"plans/{plan.id}.md" for plan in self.corpus.plans for old in plan.aliases}
 
     def nav(self) -> list[Any]:
-        title = self.convert
+        """The navigation; its titles are HTML-escaped, since MkDocs and Material print them as markup."""
+
+        def title(text: str) -> str:
+            return html.escape(self.convert(text))
+
         return [
             {self.label("home"): "index.md"},
             {self.label("plans"): ["plans/index.md", *[{title(p.title): f"plans/{p.id}.md"} for p in self.corpus.plans]]},
@@ -84,11 +100,16 @@ class EditionSite:
 
     def write_search_index(self, site_dir: Path) -> int:
         """One search entry per item, agency and theme; returns the index size in bytes."""
-        docs = search.entries(self.corpus, self.edition, self.convert, self.label, self.renderer.agency_name,
-                              self.renderer.theme_name)
+        alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
+        terms = [(term.simplified, term.japanese) for term in glossary.load_glossary(self.content)]
+        titles = [form for law in load_list(self.content / "laws.yaml", "laws", laws.Law) for form in law.forms]
+        segment = search.Segmenter(self.convert, alternate)
+        docs = search.entries(self.renderer, segment, terms, titles)
+        unindexed = self.searched_by_item - {doc["location"].partition("#")[0] for doc in docs}
+        if unindexed:
+            log.warning("Pages left out of Material's search index but given no entries: %s", ", ".join(sorted(unindexed)))
         search.patch_worker(site_dir)
-        return search.rewrite_index(site_dir / "search" / "search_index.json", ("plans/", "agencies/", "themes/"),
-                                    docs)
+        return search.rewrite_index(site_dir / "search" / "search_index.json", docs, segment)
 
     def page_context(self, page_url: str) -> dict[str, Any]:
         """What the theme overrides need: the same page in every edition, and the edition notice."""
@@ -146,13 +167,15 @@ class EditionSite:
         }
 
 
-def build_other_editions(config: MkDocsConfig) -> None:
-    """Build the Traditional and Japanese editions into their folders of the original's site_dir."""
+def build_other_editions(config: MkDocsConfig, corpus: Corpus | None = None) -> None:
+    """Build the Traditional and Japanese editions into their folders of the original's site_dir; `corpus`
+    is the original's, so that the content is read once per build."""
     for edition in EDITIONS:
         if edition.original:
             continue
         edition_config = load_config(config_file=config.config_file_path, site_dir=os.path.join(config.site_dir, edition.root))
         edition_config.plugins[PLUGIN].config.edition = edition.code
+        edition_config.plugins[PLUGIN].corpus = corpus
         edition_config.dev_addr = config.dev_addr
         log.info("Building the %s edition", edition.code)
         build(edition_config, serve_url=None)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date
 
 
 @pytest.fixture(scope="session")
@@ -27,16 +28,22 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[st
                           check=False, cwd=config.parent, capture_output=True, text=True, env=ENV)
 
 
-def build_site(content: Path, site_dir: Path, **settings: object) -> Path:
-    """Build all editions of `content` with the project's own configuration (and `settings` on top)."""
+def site_config(content: Path, site_dir: Path, plugin_options: dict[str, object] | None = None,
+                **settings: object) -> Path:
+    """The project's own mkdocs.yml, written beside `site_dir`, for `content` (and `settings` on top)."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(ROOT / "docs"), site_dir=str(site_dir), **settings)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "ip-plans" in p)
-    plugin["ip-plans"]["content"] = str(content)
+    plugin["ip-plans"].update(content=str(content), **(plugin_options or {}))
     config_file = site_dir.parent / f"{site_dir.name}.mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    result = mkdocs_build(config_file, site_dir)
+    return config_file
+
+
+def build_site(content: Path, site_dir: Path, **settings: object) -> Path:
+    """Build all editions of `content` with the project's own configuration (and `settings` on top)."""
+    result = mkdocs_build(site_config(content, site_dir, **settings), site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -9,14 +9,18 @@ import pytest
 import yaml
 
 from generator.corpus import load_corpus
+from generator.editions import EDITIONS
 from generator.errors import ContentError
+from generator.render import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
 
 
 def apply_case(case: dict, content: Path) -> None:
-    """A case replaces lines of fixture files (`replace: {file: [[old, new], …]}`) or writes files."""
+    """A case replaces lines of fixture files (`replace: {file: [[old, new], …]}`), writes files, copies a
+    file (`copy: {from: to}`), saves a file in another encoding (`encode: {file: codec}`) or writes
+    templates into an override folder beside the content (`templates: {name: text}`)."""
     for name, pairs in case.get("replace", {}).items():
         path = content / name
         text = path.read_text(encoding="utf-8")
@@ -26,6 +30,21 @@ def apply_case(case: dict, content: Path) -> None:
         path.write_text(text, encoding="utf-8")
     for name, text in case.get("write", {}).items():
         (content / name).write_text(text, encoding="utf-8")
+    for source, target in case.get("copy", {}).items():
+        shutil.copyfile(content / source, content / target)
+    for name, codec in case.get("encode", {}).items():
+        path = content / name
+        path.write_bytes(path.read_text(encoding="utf-8").encode(codec))
+    for name, text in case.get("templates", {}).items():
+        (content.parent / "templates").mkdir(exist_ok=True)
+        (content.parent / "templates" / name).write_text(text, encoding="utf-8")
+
+
+def build_pages(content: Path, templates: Path | None) -> None:
+    """What a build does with the content: load it, then render every page of every edition."""
+    corpus = load_corpus(content)
+    for edition in EDITIONS:
+        Renderer(corpus, edition, templates=templates).pages()
 
 
 def test_the_fixture_itself_loads(tmp_path: Path) -> None:
@@ -41,7 +60,8 @@ def test_bad_input_gives_one_clear_line(case_path: Path, tmp_path: Path, monkeyp
     apply_case(case, content)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ContentError) as raised:
-        load_corpus(Path("content"))
+        build_pages(Path("content"), Path("templates") if "templates" in case else None)
     message = str(raised.value)
     assert "\n" not in message
     assert message == case["error"]
+    assert message.endswith(")") and " (hint: " in message, "every error tells what to do"

@@ -81,6 +81,21 @@
     }
   });
 
+  // Material's search dialog has no accessible name (axe: aria-dialog-name); it takes its box's label.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var box = document.querySelector(".md-search__input");
+    if (dialog && box && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSearchDialog);
+  } else {
+    nameSearchDialog();
+  }
+
   window.addEventListener("hashchange", resolveAlias);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", resolveAlias);

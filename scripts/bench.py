@@ -1,0 +1,368 @@
+"""The build benchmark: the real corpus and synthetic corpora of 1×, 3× and 10× it, all three editions.
+
+    python -m scripts.bench [--sizes 1,3,10] [--runs N] [--edits N] [--no-profile] [--out bench/results.md]
+
+Each build runs in its own process (scripts/bench_timing.py) into a temporary folder; the tables go
+to bench/results.md and to the standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+from generator.editions import EDITIONS
+from scripts.bench_corpus import synthetic_content
+from scripts.bench_timing import GENERATOR_STEPS, MKDOCS
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")  # what a build needs beside content/
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SERVED_PLAN = "cnipa-work-points-2022"  # the plan whose title the serve measurement edits
+
+# Targets (1 KB = 1000 bytes).
+MAX_GROWTH = 11.0
+MAX_GENERATOR_SHARE = 0.10
+MAX_REAL_BUILD = 20.0
+MAX_PAGE = 400_000
+MAX_INDEX = 1_500_000
+MAX_REBUILD = 5.0
+
+
+@dataclass
+class Build:
+    """What one build of one corpus measured."""
+
+    name: str
+    factor: int
+    plans: int
+    items: int
+    pages: int
+    wall: float  # seconds, the whole process
+    cpu: float  # CPU seconds, the whole process
+    build: float  # CPU seconds, from loading the configuration to the last edition written
+    steps: dict[str, float]  # generator step -> CPU seconds, all editions
+    mkdocs: dict[str, float]  # edition -> CPU seconds outside the generator
+    site_bytes: int
+    largest: tuple[str, int]  # largest HTML page: path, bytes
+    index: dict[str, int]  # edition -> bytes of its search index
+    maxrss_kb: int
+    loads: dict[str, int]
+
+    @property
+    def generator(self) -> float:
+        return sum(self.steps.values())
+
+
+@dataclass
+class Serve:
+    """What the live-reload measurement found."""
+
+    edits: list[float]  # seconds from a YAML edit to the served page showing it
+    rebuilds: list[float]  # CPU seconds of each rebuild (all editions) inside the server
+    loads: dict[str, int]
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+def project(dest: Path, factor: int) -> Path:
+    """A copy of the project's build files with a synthetic content folder; returns its mkdocs.yml."""
+    dest.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        elif source.exists():
+            shutil.copy2(source, dest / name)
+        else:
+            (dest / name).mkdir()
+    synthetic_content(ROOT / "content", dest / "content", factor)
+    return dest / "mkdocs.yml"
+
+
+def worker(*args: str) -> list[str]:
+    return [sys.executable, "-m", "scripts.bench_timing", *args]
+
+
+def timed_build(name: str, factor: int, config: Path, work: Path, profile: Path | None = None) -> Build:
+    site_dir, out = work / "site", work / "timings.json"
+    start = time.perf_counter()
+    result = subprocess.run(worker("build", str(config), str(site_dir), str(out), *([str(profile)] if profile else [])),
+                            check=False, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    print(f"{name}: built in {wall:.1f} s", file=sys.stderr, flush=True)
+    if result.returncode:
+        raise SystemExit(f"the {name} build failed (exit status {result.returncode}):\n{result.stderr}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if report["missing"]:
+        print(f"note: not timed (renamed?): {', '.join(report['missing'])}", file=sys.stderr)
+    seconds: dict[str, dict[str, float]] = report["seconds"]
+    html = [(path.stat().st_size, path) for path in site_dir.rglob("*.html")]
+    size, largest = max(html)
+    return Build(
+        name=name, factor=factor,
+        plans=len(list((config.parent / "content" / "plans").glob("*.yaml"))),
+        items=len(json.loads((site_dir / "data" / "tasks.json").read_text(encoding="utf-8"))),
+        pages=len(html), wall=wall, cpu=report["cpu_seconds"], build=report["build_cpu"],
+        steps={step: sum(edition.get(step, 0.0) for edition in seconds.values()) for step in GENERATOR_STEPS},
+        mkdocs={edition.code: seconds.get(edition.code, {}).get(MKDOCS, 0.0) for edition in EDITIONS},
+        site_bytes=sum(path.stat().st_size for path in site_dir.rglob("*") if path.is_file()),
+        largest=(largest.relative_to(site_dir).as_posix(), size),
+        index={edition.code: (site_dir / edition.root / "search" / "search_index.json").stat().st_size
+               for edition in EDITIONS},
+        maxrss_kb=report["maxrss_kb"], loads=report["loads"],
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=300) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str | None, timeout: float) -> float:
+    """Seconds until the page at `url` answers (and contains `text`)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = fetch(url)
+        if page is not None and (text is None or text in page):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise SystemExit(f"{url}: no {'page' if text is None else repr(text)} after {timeout:.0f} s")
+
+
+def measure_serve(work: Path, edits: int) -> Serve:
+    """`mkdocs serve` on a copy of the project: edit a plan's title, time until the served page shows it."""
+    config = project(work / "project", 1)
+    port, out = free_port(), work / "serve.json"
+    server = subprocess.Popen(worker("serve", str(config), str(port), str(out)), cwd=ROOT, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/plans/{SERVED_PLAN}/"
+    times = []
+    try:
+        wait_for(url, None, 300)
+        path = config.parent / "content" / "plans" / f"{SERVED_PLAN}.yaml"
+        text = path.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title: "))
+        for edit in range(1, edits + 1):
+            marker = f"（修订{edit}）"
+            path.write_text(text.replace(title, title + marker, 1), encoding="utf-8")
+            times.append(wait_for(url, marker, 300))
+            print(f"serve: edit {edit} shown after {times[-1]:.1f} s", file=sys.stderr, flush=True)
+            time.sleep(1)  # let the watcher settle before the next edit
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            _, errors = server.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, errors = server.communicate()
+    if not out.exists():
+        raise SystemExit(f"mkdocs serve gave no report:\n{errors}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    originals = [seconds for edition, seconds in report["builds"] if edition == EDITIONS[0].code]
+    return Serve(times, originals[1:], report["loads"])
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+def kb(size: int) -> str:
+    return f"{size / 1e6:.2f} MB" if size >= 1e6 else f"{size / 1e3:.0f} KB"
+
+
+def status(ok: bool) -> str:
+    return "met" if ok else "**gap**"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                    if line.startswith("model name")), cpu)
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material"))
+    return (f"{cpu}, {os.cpu_count()} cores ({usable} usable), {platform.system()} {platform.machine()}, "
+            f"Python {platform.python_version()}, {versions}")
+
+
+def table(builds: list[Build]) -> list[str]:
+    def row(label: str, values: list[str]) -> str:
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    lines = [row("", [b.name for b in builds]), "|---|" + "---:|" * len(builds)]
+    lines.append(row("plans / items / HTML pages", [f"{b.plans} / {b.items} / {b.pages}" for b in builds]))
+    for step in GENERATOR_STEPS:
+        lines.append(row(f"generator: {step}", [f"{b.steps[step]:.2f}" for b in builds]))
+    lines.append(row("**generator, all editions**", [f"**{b.generator:.2f}**" for b in builds]))
+    for edition in EDITIONS:
+        lines.append(row(f"MkDocs + Material, {edition.code}", [f"{b.mkdocs[edition.code]:.2f}" for b in builds]))
+    lines.append(row("interpreter start and imports", [f"{b.cpu - b.build:.2f}" for b in builds]))
+    lines.append(row("**total CPU time**", [f"**{b.cpu:.2f}**" for b in builds]))
+    lines.append(row("**total wall time**", [f"**{b.wall:.2f}**" for b in builds]))
+    lines.append(row("generator share of the CPU time", [f"{b.generator / b.cpu:.0%}" for b in builds]))
+    lines.append(row("bytes of the built site", [kb(b.site_bytes) for b in builds]))
+    lines.append(row("largest HTML page", [f"{kb(b.largest[1])} `{b.largest[0]}`" for b in builds]))
+    for edition in EDITIONS:
+        lines.append(row(f"search index, {edition.code}", [kb(b.index[edition.code]) for b in builds]))
+    lines.append(row("peak memory (max RSS)", [f"{b.maxrss_kb / 1024:.0f} MiB" for b in builds]))
+    lines.append(row("OpenCC / jieba dictionary loads", [f"{b.loads.get('OpenCC', 0)} / {b.loads.get('jieba', 0)}"
+                                                         for b in builds]))
+    return ["Times in seconds; steps and MkDocs are CPU time.", "", *lines]
+
+
+def targets(builds: list[Build], serve: Serve | None) -> list[str]:
+    by_factor = {b.factor: b for b in builds if b.name != "real"}
+    real = next(b for b in builds if b.name == "real")
+    lines = ["| target | measured | status |", "|---|---|---|"]
+    if 1 in by_factor and 10 in by_factor:
+        one, ten = by_factor[1], by_factor[10]
+        growth, size = ten.cpu / one.cpu, ten.site_bytes / one.site_bytes
+        lines.append(f"| 10× corpus: build time ≤ 11× that of 1× | CPU {growth:.1f}× ({ten.cpu:.1f} s / {one.cpu:.1f} s); "
+                     f"wall {ten.wall / one.wall:.1f}× | {status(growth <= MAX_GROWTH)} |")
+        lines.append(f"| 10× corpus: bytes ≤ 11× those of 1× | {size:.1f}× | {status(size <= MAX_GROWTH)} |")
+    shares = ", ".join(f"{b.name} {b.generator / b.cpu:.0%}" for b in builds)
+    lines.append(f"| generator ≤ 10 % of the build | {shares} | "
+                 f"{status(real.generator / real.cpu <= MAX_GENERATOR_SHARE)} (real) |")
+    lines.append(f"| real corpus, three editions ≤ 20 s on 2 cores | CPU {real.cpu:.1f} s (one core); "
+                 f"wall {real.wall:.1f} s | {status(real.cpu <= MAX_REAL_BUILD)} |")
+    for label, limit, value in [
+        ("largest HTML page ≤ 400 KB", MAX_PAGE, lambda b: b.largest[1]),
+        ("search index ≤ 1.5 MB per edition", MAX_INDEX, lambda b: max(b.index.values())),
+    ]:
+        measured = ", ".join(f"{b.name} {kb(value(b))}" for b in builds)
+        over = [b.name for b in builds if value(b) > limit]
+        verdict = status(value(real) <= limit) + " (real)" + (f"; over at {', '.join(over)}" if over else "")
+        lines.append(f"| {label} | {measured} | {verdict} |")
+    if serve:
+        worst = max(serve.edits)
+        edits = ", ".join(f"{seconds:.1f}" for seconds in serve.edits)
+        rebuilds = ", ".join(f"{seconds:.1f}" for seconds in serve.rebuilds)
+        lines.append(f"| `mkdocs serve`: page rebuilt ≤ 5 s after a YAML edit (real corpus) | wall {edits} s "
+                     f"(CPU of the rebuilds, all three editions: {rebuilds} s) | {status(worst <= MAX_REBUILD)} |")
+        once = all(serve.loads.get(name, 0) == 1 for name in ("OpenCC", "jieba"))
+        lines.append(f"| OpenCC and jieba loaded once, not per page or per rebuild | "
+                     f"{serve.loads.get('OpenCC', 0)} / {serve.loads.get('jieba', 0)} loads over "
+                     f"{len(serve.rebuilds) + 1} builds | {status(once)} |")
+    return lines
+
+
+def profile_summary(path: Path, cpu: float) -> list[str]:
+    """Own time by component, and the project's heaviest functions, from a cProfile dump."""
+    stats = pstats.Stats(str(path))
+    own: dict[str, float] = {}
+    project: list[tuple[float, float, str]] = []
+    for (filename, line, function), (_, _, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        component = _component(filename)
+        own[component] = own.get(component, 0.0) + tottime
+        if component.startswith("project"):
+            name = Path(filename).relative_to(ROOT).as_posix() if filename.startswith(str(ROOT)) else filename
+            project.append((cumtime, tottime, f"`{name}:{line}({function})`"))
+    total = sum(own.values())
+    intro = (f"Own time by component under cProfile (total {total:.1f} s profiled, {cpu:.1f} s CPU unprofiled; "
+             "the profiler inflates Python-heavy code):")
+    lines = [intro, "", "| component | own time | share |", "|---|---:|---:|"]
+    for component, seconds in sorted(own.items(), key=lambda pair: -pair[1]):
+        if seconds / total >= 0.005:
+            lines.append(f"| {component} | {seconds:.2f} s | {seconds / total:.1%} |")
+    lines += ["", "The project's heaviest functions (cumulative time, callees included):", "",
+              "| function | cumulative | own |", "|---|---:|---:|"]
+    for cumtime, tottime, name in sorted(project, reverse=True)[:12]:
+        lines.append(f"| {name} | {cumtime:.2f} s | {tottime:.2f} s |")
+    return lines
+
+
+def _component(filename: str) -> str:
+    if filename.startswith(str(ROOT / "generator" / "templates")):
+        return "project: templates (Jinja2)"
+    if filename.startswith(str(ROOT / "generator")):
+        return "project: generator"
+    if "site-packages" in filename:
+        package = filename.split("site-packages/", 1)[1].split("/", 1)[0]
+        return package.removesuffix(".py")
+    if filename.startswith("<") or filename == "~":
+        return "built-ins (str, re, json, I/O…)"
+    return "Python standard library"
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def run(sizes: list[int], edits: int, work: Path) -> tuple[list[Build], Serve | None, tuple[float, float]]:
+    before = os.getloadavg()[0]
+    builds = [timed_build("real", 1, ROOT / "mkdocs.yml", _mkdir(work / "real"))]
+    for factor in sizes:
+        config = project(work / f"x{factor}" / "project", factor)
+        builds.append(timed_build(f"{factor}×", factor, config, work / f"x{factor}"))
+        shutil.rmtree(work / f"x{factor}")
+    serve = measure_serve(_mkdir(work / "serve"), edits) if edits else None
+    return builds, serve, (before, os.getloadavg()[0])
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,3,10", help="synthetic corpus factors, comma-separated")
+    parser.add_argument("--runs", type=int, default=1, help="how many times to run the whole benchmark")
+    parser.add_argument("--edits", type=int, default=3, help="YAML edits timed under mkdocs serve (0: skip)")
+    parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run of the real build")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="the Markdown report")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    method = (f"Run on {date.today().isoformat()} with `python -m scripts.bench --sizes {args.sizes} --runs {args.runs}`. "
+              "Each build is `mkdocs build` of all three editions in a fresh process; `real` is the project's own "
+              "content, `N×` holds every plan N times under new plan ids. Generator times are exclusive CPU "
+              "times (a step's own time); everything else in a build is MkDocs, Material and their plugins. "
+              "The build is single-threaded: on an idle machine its wall time is about its CPU time, so the "
+              "targets are judged on CPU time, which other work on a shared machine does not inflate. "
+              "1 KB = 1000 bytes.")
+    lines = ["# Build benchmark", "", f"Machine: {machine()}.", "", method, ""]
+    with tempfile.TemporaryDirectory(prefix="ip-plans-bench-") as tmp:
+        for number in range(1, args.runs + 1):
+            builds, serve, (before, after) = run(sizes, args.edits, Path(tmp) / f"run{number}")
+            section = [f"## Run {number}", "", f"Load average (1 min) {before:.2f} before, {after:.2f} after.", "",
+                       *table(builds), "", *targets(builds, serve), ""]
+            print("\n".join(section), flush=True)
+            lines += section
+        if not args.no_profile:
+            work = _mkdir(Path(tmp) / "profile")
+            timed_build("real", 1, ROOT / "mkdocs.yml", work, work / "build.prof")
+            section = ["## Profile of the real build", "", *profile_summary(work / "build.prof", builds[0].cpu), ""]
+            print("\n".join(section), flush=True)
+            lines += section
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"written {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""One timed build (or a timed `mkdocs serve`) in this process, for the benchmark.
+
+The generator's functions are wrapped with a clock that keeps exclusive CPU times: a function's own
+time, without the wrapped functions it calls. So the generator's steps and MkDocs (everything not
+wrapped: Markdown, the theme, Material's plugins, writing files) add up to the build's CPU time, per
+edition. CPU time, not wall time: the machine may be busy with other work. Also counts how often
+OpenCC and jieba load their dictionaries.
+
+    python -m scripts.bench_timing build CONFIG SITE_DIR OUT.json [PROFILE.out]
+    python -m scripts.bench_timing serve CONFIG PORT OUT.json     (stops on SIGINT)
+"""
+
+from __future__ import annotations
+
+import cProfile
+import functools
+import inspect
+import json
+import resource
+import signal
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jieba
+import mkdocs.commands.build
+import opencc
+from mkdocs.config import load_config
+
+from generator import corpus, load, opendata, plugin, render, site
+from generator.editions import EDITIONS
+
+MKDOCS = "MkDocs"
+PLUGIN = "ip-plans"
+# (owner, attribute, step): the generator's functions, by the step of the data flow they belong to.
+STEPS: list[tuple[Any, str, str]] = [
+    (load.Document, "read", "read YAML"),
+    (load, "validate", "validate"),
+    (corpus, "load_corpus", "cross-check & enrich"),
+    (site, "converter", "convert"),
+    (render.Renderer, "pages", "render"),
+    (site.EditionSite, "files", "render"),
+    (opendata, "files", "open data"),
+    (site.EditionSite, "write_search_index", "search index"),
+    (site.EditionSite, "load", "plugin & nav"),
+    (site.EditionSite, "configure", "plugin & nav"),
+    (site.EditionSite, "page_context", "plugin & nav"),
+    *((plugin.SitePlugin, event, "plugin & nav")
+      for event in ("on_config", "on_pre_build", "on_files", "on_page_context", "on_serve", "on_post_build")),
+]
+GENERATOR_STEPS = list(dict.fromkeys(step for _, _, step in STEPS))
+
+
+@dataclass
+class _Frame:
+    edition: str
+    step: str
+    start: float
+    children: float = 0.0
+
+
+class Clock:
+    """Exclusive CPU time per (edition, step); the edition is the caller's unless a frame names its own."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.builds: list[tuple[str, float]] = []  # (edition, CPU seconds) of every MkDocs build, nested ones too
+        self.loads: Counter[str] = Counter()
+
+    def timed(self, step: str, func: Callable[..., Any], edition: Callable[..., str] | None = None,
+              build: bool = False) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            code = edition(*args, **kwargs) if edition else (self.stack[-1].edition if self.stack else "zh-Hans")
+            frame = _Frame(code, step, time.process_time())
+            self.stack.append(frame)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                elapsed = time.process_time() - frame.start
+                self.stack.pop()
+                self.seconds[code][step] += elapsed - frame.children
+                if self.stack:
+                    self.stack[-1].children += elapsed
+                if build:
+                    self.builds.append((code, elapsed))
+
+        return wrapper
+
+    def install(self) -> list[str]:
+        """Wrap the generator's steps, MkDocs' build and the dictionary loads; returns what is missing."""
+        missing = []
+        for owner, name, step in STEPS:
+            if not hasattr(owner, name):
+                missing.append(f"{getattr(owner, '__name__', owner)}.{name}")
+                continue
+            _replace(owner, name, lambda func, step=step: self.timed(step, func, _edition_of(func)))
+        _replace(site, "identity", lambda func: self.timed("convert", func))
+        _replace(site, "converter", lambda func: functools.cache(
+            lambda *args: self.timed("convert", func(*args))))
+        _replace(mkdocs.commands.build, "build", lambda func: self.timed(
+            MKDOCS, func, lambda config, **_: config.plugins[PLUGIN].config.edition, build=True))
+        # The other editions' configurations are loaded inside the original's build.
+        _replace(site, "load_config", lambda func: self.timed(MKDOCS, func, _edition_of_site_dir))
+        self._count_loads()
+        return missing
+
+    def _count_loads(self) -> None:
+        opencc_init = opencc.OpenCC.__init__
+        jieba_init = jieba.Tokenizer.initialize
+
+        def count_opencc(engine: Any, *args: Any, **kwargs: Any) -> None:
+            self.loads["OpenCC"] += 1
+            opencc_init(engine, *args, **kwargs)
+
+        def count_jieba(tokenizer: Any, *args: Any, **kwargs: Any) -> Any:
+            before = tokenizer.initialized
+            result = jieba_init(tokenizer, *args, **kwargs)
+            self.loads["jieba"] += int(tokenizer.initialized and not before)
+            return result
+
+        opencc.OpenCC.__init__ = count_opencc  # type: ignore[method-assign]
+        jieba.Tokenizer.initialize = count_jieba  # type: ignore[method-assign]
+
+    def report(self) -> dict[str, Any]:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return {
+            "seconds": {edition: dict(steps) for edition, steps in self.seconds.items()},
+            "builds": self.builds,
+            "loads": dict(self.loads),
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,  # the whole process, imports included
+            "maxrss_kb": usage.ru_maxrss,
+        }
+
+
+def _edition_of(func: Callable[..., Any]) -> Callable[..., str] | None:
+    """How a wrapped function tells its edition: an EditionSite, the plugin's config or a `code` argument."""
+    parameters = list(inspect.signature(func).parameters)
+    if parameters[:1] == ["self"] and func.__qualname__.startswith("EditionSite."):
+        return lambda self, *args, **kwargs: self.edition.code
+    if parameters[:1] == ["self"] and func.__qualname__.startswith("SitePlugin."):
+        return lambda self, *args, **kwargs: self.config.edition
+    if func.__qualname__ == "EditionSite.load":  # a classmethod: cls, content, code
+        return lambda cls, content, code, *args, **kwargs: code
+    return None
+
+
+def _edition_of_site_dir(*args: Any, site_dir: str = "", **kwargs: Any) -> str:
+    folder = Path(site_dir).name
+    return next((edition.code for edition in EDITIONS if edition.root.strip("/") == folder), "zh-Hans")
+
+
+def _replace(owner: Any, name: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Replace `owner.name` by its wrapped form, also where a generator module imported it by name."""
+    raw = inspect.getattr_static(owner, name)
+    kind = type(raw) if isinstance(raw, classmethod | staticmethod) else None
+    original = raw.__func__ if kind else raw
+    wrapped = wrap(original)
+    setattr(owner, name, kind(wrapped) if kind else wrapped)
+    if kind or inspect.isclass(owner):
+        return
+    for module in [module for key, module in sys.modules.items() if key.startswith("generator")]:
+        for attribute, value in list(vars(module).items()):
+            if value is original:
+                setattr(module, attribute, wrapped)
+
+
+def build(config_file: Path, site_dir: Path, profile: Path | None = None) -> dict[str, Any]:
+    """`mkdocs build` of `config_file` into `site_dir`, as the command line does it, timed."""
+    clock = Clock()
+    missing = clock.install()
+    start, start_wall = time.process_time(), time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    clock.seconds["zh-Hans"][MKDOCS] += time.process_time() - start
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs.commands.build.build(config)
+    finally:
+        config.plugins.on_shutdown()
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    return {**clock.report(), "build_cpu": time.process_time() - start, "build_wall": time.perf_counter() - start_wall,
+            "missing": missing}
+
+
+def serve(config_file: Path, port: int, out: Path) -> None:
+    """`mkdocs serve` with live reload on 127.0.0.1:`port`; on SIGINT, writes the clock's report to `out`."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    clock = Clock()
+    missing = clock.install()
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a background process may inherit SIGINT ignored
+    mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=f"127.0.0.1:{port}")
+    out.write_text(json.dumps({**clock.report(), "missing": missing}), encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    command, config_file, target, out, *rest = argv
+    if command == "build":
+        report = build(Path(config_file), Path(target), Path(rest[0]) if rest else None)
+        Path(out).write_text(json.dumps(report), encoding="utf-8")
+    elif command == "serve":
+        serve(Path(config_file), int(target), Path(out))
+    else:
+        raise SystemExit(f"unknown command {command!r}: expected build or serve")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
