@@ -85,6 +85,13 @@ def load_laws(path: Path, corpus: Corpus) -> Laws:
     return Laws(tuple(entries), {law.id: tuple(cited[law.id]) for law in entries})
 
 
+def registered_forms(content: Path) -> list[str]:
+    """Every form of every registered title, for word lists such as the search dictionary; none when
+    the content has no registry."""
+    path = content / FILE
+    return [form for law in load_list(path, "laws", Law) for form in law.forms] if path.exists() else []
+
+
 def _unresolved(path: Path, corpus: Corpus, entry: Entry, title: Title, entries: list[Law]) -> ContentError:
     """The error for a title no entry lists, at the item's line of its plan file."""
     plan_file = (corpus.content or path.parent) / "plans" / f"{entry.plan.id}.yaml"

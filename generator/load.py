@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,8 +57,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+@lru_cache(maxsize=256)  # every edition and feature reads the same files; keyed by the text, so an edit is seen
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree and the data of a YAML document, parsed once: the data is built from the nodes."""
+    """The node tree and the data of a YAML document (the data built from the nodes, not parsed again).
+    Shared by every read of the same text: read them, never change them."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -133,6 +133,7 @@ class Renderer:
             agency_name=self.agency_name,
             theme_name=self.theme_name,
             plan_title=self.plan_title,
+            title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry: item_label(entry, edition),
             citation=self.citation,
             cite_url=self.cite_url,
@@ -153,7 +154,8 @@ class Renderer:
         return theme.name_ja if self.edition.code == "ja" else theme.name
 
     def plan_title(self, plan: Plan) -> str:
-        return plan.title
+        """A plan's name outside its own text: Japanese in the Japanese edition (lang: `title_lang`)."""
+        return plan.title_ja if self.edition.code == "ja" and plan.title_ja else plan.title
 
     # --- citations ------------------------------------------------------------------------
 

@@ -82,12 +82,15 @@ class EditionSite:
         def title(text: str) -> str:
             return html.escape(self.convert(text))
 
+        ja = self.edition.code == "ja"
         return [
             {self.label("home"): "index.md"},
-            {self.label("plans"): ["plans/index.md", *[{title(p.title): f"plans/{p.id}.md"} for p in self.corpus.plans]]},
+            {self.label("plans"): ["plans/index.md", *[
+                {title(p.title_ja if ja and p.title_ja else p.title): f"plans/{p.id}.md"} for p in self.corpus.plans
+            ]]},
             {self.label("agencies"): "agencies/index.md"},
             {self.label("themes"): ["themes/index.md", *[
-                {title(t.name_ja if self.edition.code == "ja" else t.name): f"themes/{t.id}.md"}
+                {title(t.name_ja if ja else t.name): f"themes/{t.id}.md"}
                 for t in self.corpus.themes.values()
             ]]},
             *([{self.label("reference"): [{self.label(f.label): f.index} for f in FEATURES]}] if FEATURES else []),
@@ -127,6 +130,8 @@ class EditionSite:
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
             "meta": self.plan_meta(page_url),
+            # A plan page's table of contents lists the plan's own headings, in the body's language.
+            "toc_lang": self.edition.body_lang if page_url.startswith("plans/") and page_url != "plans/" else None,
         }
 
     def plan_meta(self, page_url: str) -> dict[str, Any] | None:

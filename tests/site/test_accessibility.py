@@ -12,7 +12,7 @@ from tests.site.pages import EDITION_ROOTS
 PAGES = {
     "home": "",
     "plan": "plans/high-quality-development-tasks-2023/",
-    "agency": "agencies/cnipa/",
+    "agency": "agencies/samr/",
     "theme": "themes/data-ip/",
 }
 BLOCKING = {"serious", "critical"}
