@@ -175,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(f"ERROR {error}", file=sys.stderr)
         return 1
-    citations = sum(len(items) for items in laws.cited_by.values())
-    print(f"{path}: {len(laws.entries)} documents, cited by {citations} items")
+    pairs = sum(len(items) for items in laws.cited_by.values())
+    print(f"{path}: {len(laws.entries)} documents; {laws.citing(laws.entries)} items cite them ({pairs} item-document pairs)")
     return 0
 
 

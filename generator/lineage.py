@@ -11,7 +11,6 @@ import argparse
 import difflib
 import re
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -209,15 +208,6 @@ class _Resolver:
             raise self.document.error(loc, f"key {field!r}: expected a measure, a task or a section with text, "
                                       f"found the {entry.item.kind} {ref}", hint="link the item that states the work")
         return entry
-
-
-def counterparts(lineage: Lineage) -> dict[str, list[Link]]:
-    """`plan-id#anchor` -> the links that start or end at that item."""
-    result: dict[str, list[Link]] = defaultdict(list)
-    for link in lineage.links:
-        result[key(link.earlier)].append(link)
-        result[key(link.later)].append(link)
-    return result
 
 
 def main(argv: list[str] | None = None) -> int:

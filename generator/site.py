@@ -20,7 +20,6 @@ from generator import glossary, laws, opendata, search
 from generator.convert import converter, identity
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
-from generator.load import load_list
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
@@ -105,7 +104,7 @@ class EditionSite:
         """One search entry per item, agency and theme; returns the index size in bytes."""
         alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
         terms = [(term.simplified, term.japanese) for term in glossary.load_glossary(self.content)]
-        titles = [form for law in load_list(self.content / "laws.yaml", "laws", laws.Law) for form in law.forms]
+        titles = laws.registered_forms(self.content)
         segment = search.Segmenter(self.convert, alternate)
         docs = search.entries(self.renderer, segment, terms, titles)
         unindexed = self.searched_by_item - {doc["location"].partition("#")[0] for doc in docs}

@@ -29,7 +29,8 @@ def chinese_only(text: str) -> bool:
 
 
 class InterfaceText(HTMLParser):
-    """Text of a page outside any element marked lang="zh-…" (the Chinese original and its names)."""
+    """Text of a page outside any element marked lang="zh-…" (the Chinese original and its names) or
+    translate="no" (the Japanese source notes, verbatim, which name the publisher in Chinese)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,7 +41,8 @@ class InterfaceText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         inherited = bool(self.stack) and self.stack[-1][1]
-        marked = inherited or tag in SKIPPED or (values.get("lang") or "").startswith("zh")
+        marked = (inherited or tag in SKIPPED or (values.get("lang") or "").startswith("zh")
+                  or values.get("translate") == "no")
         if not marked:
             self.attributes += [v for k, v in attrs if k in ("title", "aria-label", "alt", "placeholder") and v]
         if tag not in VOID:

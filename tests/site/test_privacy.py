@@ -41,7 +41,7 @@ def test_no_request_leaves_the_site(page: Page, base_url: str, site: Path, corpu
     visited = page_families(site, corpus)
     for family, url in visited.items():
         response = page.goto(f"{base_url}{root}{url}", wait_until="networkidle")
-        assert response is not None and response.status == (404 if family == "404" else 200), (family, url)
+        assert response is not None and response.status == 200, (family, url)
         page.locator(".md-search__input").click()  # the search worker loads the index
         page.wait_for_load_state("networkidle")
     elsewhere = sorted({url for url in requests if urlsplit(url).netloc != origin and urlsplit(url).scheme != "data"})
@@ -64,7 +64,7 @@ def test_no_built_file_names_a_font_service(site: Path) -> None:
 def test_a_request_to_another_host_would_be_seen(page: Page, base_url: str) -> None:
     """The listener itself: a page that asks another host is caught (the request fails offline)."""
     requests: list[Request] = []
-    page.on("request", requests.append)
+    page.on("request", lambda request: requests.append(request))
     page.goto(f"{base_url}404.html")
     page.evaluate("() => { const img = new Image(); img.src = 'http://203.0.113.9/pixel.png'; }")
     page.wait_for_timeout(200)
