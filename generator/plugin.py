@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from material.plugins.search.plugin import Parser as SearchParser
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -16,11 +17,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import lock, site
+from generator import forked, lock, site
 from generator.corpus import Corpus
 from generator.errors import ContentError
+from generator.render import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
+THEME_TEMPLATES = CompiledTemplates()
 
 
 class SiteConfig(Config):
@@ -32,10 +35,13 @@ class SiteConfig(Config):
     """Whether the original edition's build also builds the other editions."""
     templates = c.Optional(c.Dir(exists=True))
     """A folder of templates that override the generator's own, file by file."""
+    parallel = c.Type(bool, default=True)
+    """Whether the other editions build in child processes beside the original (on Linux)."""
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
     corpus: Corpus | None = None  # the original edition's, handed to the other editions it builds
+    others: forked.OtherEditions | None = None  # the other editions building beside this one
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -61,6 +67,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path, content in self.generated.items():
             files.append(File.generated(config, path, content=content))
+        if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
+            self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,6 +77,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if page.file.src_uri in self.generated:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = THEME_TEMPLATES  # each edition's build makes a new environment of the same theme
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
@@ -88,10 +100,22 @@ class SitePlugin(BasePlugin[SiteConfig]):
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
             log.debug("search index of %s: %d bytes", self.config.edition, size)
-            if self.config.edition == "zh-Hans" and self.config.editions:
+            if self.others:
+                failed, self.others = self.others.wait(), None
+                if failed:
+                    raise PluginError(f"the {' and '.join(failed)} edition failed: see the messages above")
+            elif self._builds_others():
                 site.build_other_editions(config, self.edition_site.corpus)
         except ContentError as error:
             raise PluginError(str(error)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.others:
+            self.others.stop()
+            self.others = None
+
+    def _builds_others(self) -> bool:
+        return self.config.edition == "zh-Hans" and self.config.editions
 
 
 def _index_title(index: Any, page: Page) -> None:

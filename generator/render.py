@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -22,6 +23,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.convert import keep
@@ -44,6 +46,23 @@ class Feature:
     # Names the feature adds to every template, the plans' own pages included (a "see also" line).
     template_globals: Callable[[Renderer], dict[str, object]] | None = None
 
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the whole process: every edition, and every rebuild under `mkdocs serve`,
+    renders the same templates. An edited template has another checksum, so it is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()  # the generator's own templates (one Environment configuration)
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -122,6 +141,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED,
         )
         self.env.filters["md"] = md_inline
         self.env.filters["by_plan"] = self.by_plan

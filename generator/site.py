@@ -60,7 +60,8 @@ class EditionSite:
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""
-        self.site_url = config.site_url or ""
+        # The site root's URL: each edition is published under it, at its own root (sitemap, canonical links).
+        self.site_url = (config.site_url or "").removesuffix(self.edition.root)
         config.theme["language"] = self.edition.theme_language
         config.site_name = self.label("site_name")
         config.nav = self.nav()
@@ -175,11 +176,16 @@ def build_other_editions(config: MkDocsConfig, corpus: Corpus | None = None) -> 
     """Build the Traditional and Japanese editions into their folders of the original's site_dir; `corpus`
     is the original's, so that the content is read once per build."""
     for edition in EDITIONS:
-        if edition.original:
-            continue
-        edition_config = load_config(config_file=config.config_file_path, site_dir=os.path.join(config.site_dir, edition.root))
-        edition_config.plugins[PLUGIN].config.edition = edition.code
-        edition_config.plugins[PLUGIN].corpus = corpus
-        edition_config.dev_addr = config.dev_addr
-        log.info("Building the %s edition", edition.code)
-        build(edition_config, serve_url=None)
+        if not edition.original:
+            build_edition(config, edition, corpus)
+
+
+def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
+    """Build one edition into its folder of the original's site_dir (`config` is the original's)."""
+    edition_config = load_config(config_file=config.config_file_path, site_dir=os.path.join(config.site_dir, edition.root),
+                                 site_url=config.site_url + edition.root if config.site_url else None)
+    edition_config.plugins[PLUGIN].config.edition = edition.code
+    edition_config.plugins[PLUGIN].corpus = corpus
+    edition_config.dev_addr = config.dev_addr
+    log.info("Building the %s edition", edition.code)
+    build(edition_config, serve_url=None)

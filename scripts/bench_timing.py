@@ -4,7 +4,8 @@ The generator's functions are wrapped with a clock that keeps exclusive CPU time
 time, without the wrapped functions it calls. So the generator's steps and MkDocs (everything not
 wrapped: Markdown, the theme, Material's plugins, writing files) add up to the build's CPU time, per
 edition. CPU time, not wall time: the machine may be busy with other work. Also counts how often
-OpenCC and jieba load their dictionaries.
+OpenCC and jieba load their dictionaries, in each process. The editions built in child processes
+(generator/forked.py) write their own clock's report, which the parent merges.
 
     python -m scripts.bench_timing build CONFIG SITE_DIR OUT.json [PROFILE.out]
     python -m scripts.bench_timing serve CONFIG PORT OUT.json     (stops on SIGINT)
@@ -16,9 +17,12 @@ import cProfile
 import functools
 import inspect
 import json
+import os
 import resource
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -31,7 +35,7 @@ import mkdocs.commands.build
 import opencc
 from mkdocs.config import load_config
 
-from generator import corpus, load, opendata, plugin, render, site
+from generator import corpus, forked, load, opendata, plugin, render, site
 from generator.editions import EDITIONS
 
 MKDOCS = "MkDocs"
@@ -52,7 +56,8 @@ STEPS: list[tuple[Any, str, str]] = [
     *((plugin.SitePlugin, event, "plugin & nav")
       for event in ("on_config", "on_pre_build", "on_files", "on_page_context", "on_serve", "on_post_build")),
 ]
-GENERATOR_STEPS = list(dict.fromkeys(step for _, _, step in STEPS))
+DICTIONARIES = "jieba & OpenCC dictionaries"  # loaded once per process, by whichever step needs them first
+GENERATOR_STEPS = [*dict.fromkeys(step for _, _, step in STEPS), DICTIONARIES]
 
 
 @dataclass
@@ -66,7 +71,11 @@ class _Frame:
 class Clock:
     """Exclusive CPU time per (edition, step); the edition is the caller's unless a frame names its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, children: Path) -> None:
+        self.children = children  # folder of the reports of the child processes
+        self.restart()
+
+    def restart(self) -> None:
         self.stack: list[_Frame] = []
         self.seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.builds: list[tuple[str, float]] = []  # (edition, CPU seconds) of every MkDocs build, nested ones too
@@ -107,16 +116,32 @@ class Clock:
             MKDOCS, func, lambda config, **_: config.plugins[PLUGIN].config.edition, build=True))
         # The other editions' configurations are loaded inside the original's build.
         _replace(site, "load_config", lambda func: self.timed(MKDOCS, func, _edition_of_site_dir))
+        _replace(site, "build_edition", self._reported_from_child)
         self._count_loads()
         return missing
+
+    def _reported_from_child(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        parent = os.getpid()
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if os.getpid() == parent:
+                return func(*args, **kwargs)
+            self.restart()  # a forked child: its own times, from zero
+            try:
+                return func(*args, **kwargs)
+            finally:
+                (self.children / f"{os.getpid()}.json").write_text(json.dumps(self.report()), encoding="utf-8")
+
+        return wrapper
 
     def _count_loads(self) -> None:
         opencc_init = opencc.OpenCC.__init__
         jieba_init = jieba.Tokenizer.initialize
 
-        def count_opencc(engine: Any, *args: Any, **kwargs: Any) -> None:
-            self.loads["OpenCC"] += 1
-            opencc_init(engine, *args, **kwargs)
+        def count_opencc(engine: Any, config: str = "t2s", *args: Any, **kwargs: Any) -> None:
+            self.loads[f"OpenCC {Path(config).stem}"] += 1
+            opencc_init(engine, config, *args, **kwargs)
 
         def count_jieba(tokenizer: Any, *args: Any, **kwargs: Any) -> Any:
             before = tokenizer.initialized
@@ -124,18 +149,36 @@ class Clock:
             self.loads["jieba"] += int(tokenizer.initialized and not before)
             return result
 
-        opencc.OpenCC.__init__ = count_opencc  # type: ignore[method-assign]
-        jieba.Tokenizer.initialize = count_jieba  # type: ignore[method-assign]
+        opencc.OpenCC.__init__ = self.timed(DICTIONARIES, count_opencc)  # type: ignore[method-assign]
+        jieba.Tokenizer.initialize = self.timed(DICTIONARIES, count_jieba)  # type: ignore[method-assign]
+        jieba.initialize = jieba.dt.initialize  # the module's alias was bound before the patch
 
     def report(self) -> dict[str, Any]:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return {
             "seconds": {edition: dict(steps) for edition, steps in self.seconds.items()},
             "builds": self.builds,
-            "loads": dict(self.loads),
+            "loads": [dict(self.loads)],  # one entry per process
             "cpu_seconds": usage.ru_utime + usage.ru_stime,  # the whole process, imports included
             "maxrss_kb": usage.ru_maxrss,
         }
+
+    def merged(self) -> dict[str, Any]:
+        """The report of this process with those of its children: times added, loads per process."""
+        report = self.report()
+        children = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(self.children.glob("*.json"))]
+        for child in children:
+            for edition, steps in child["seconds"].items():
+                for step, seconds in steps.items():
+                    report["seconds"].setdefault(edition, {}).setdefault(step, 0.0)
+                    report["seconds"][edition][step] += seconds
+            report["builds"] += child["builds"]
+            report["loads"] += child["loads"]
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        report["children_cpu"] = [child["cpu_seconds"] for child in children]
+        report["cpu_seconds"] += usage.ru_utime + usage.ru_stime
+        report["maxrss_kb"] = max(report["maxrss_kb"], usage.ru_maxrss)  # of the largest process
+        return report
 
 
 def _edition_of(func: Callable[..., Any]) -> Callable[..., str] | None:
@@ -170,13 +213,15 @@ def _replace(owner: Any, name: str, wrap: Callable[[Callable[..., Any]], Callabl
                 setattr(module, attribute, wrapped)
 
 
-def build(config_file: Path, site_dir: Path, profile: Path | None = None) -> dict[str, Any]:
-    """`mkdocs build` of `config_file` into `site_dir`, as the command line does it, timed."""
-    clock = Clock()
+def build(config_file: Path, site_dir: Path, out: Path, profile: Path | None = None) -> None:
+    """`mkdocs build` of `config_file` into `site_dir`, as the command line does it, timed; the report goes to
+    `out`. Under the profiler, the editions build one after another in this process."""
+    clock = Clock(Path(tempfile.mkdtemp(prefix="bench-children-")))
     missing = clock.install()
-    start, start_wall = time.process_time(), time.perf_counter()
+    startup, start, start_wall = time.process_time(), time.process_time(), time.perf_counter()
     profiler = cProfile.Profile() if profile else None
     if profiler:
+        forked.CAN_FORK = False
         profiler.enable()
     config = load_config(config_file=str(config_file), site_dir=str(site_dir))
     clock.seconds["zh-Hans"][MKDOCS] += time.process_time() - start
@@ -188,26 +233,29 @@ def build(config_file: Path, site_dir: Path, profile: Path | None = None) -> dic
     if profiler:
         profiler.disable()
         profiler.dump_stats(str(profile))
-    return {**clock.report(), "build_cpu": time.process_time() - start, "build_wall": time.perf_counter() - start_wall,
-            "missing": missing}
+    report = {**clock.merged(), "startup_cpu": startup, "build_wall": time.perf_counter() - start_wall,
+              "original_cpu": time.process_time() - start, "missing": missing}
+    out.write_text(json.dumps(report), encoding="utf-8")
+    shutil.rmtree(clock.children)
 
 
 def serve(config_file: Path, port: int, out: Path) -> None:
     """`mkdocs serve` with live reload on 127.0.0.1:`port`; on SIGINT, writes the clock's report to `out`."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.commands import serve as mkdocs_serve
 
-    clock = Clock()
+    clock = Clock(Path(tempfile.mkdtemp(prefix="bench-children-")))
     missing = clock.install()
+    mkdocs_serve.build = mkdocs.commands.build.build  # type: ignore[attr-defined]  # the timed one
     signal.signal(signal.SIGINT, signal.default_int_handler)  # a background process may inherit SIGINT ignored
-    mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=f"127.0.0.1:{port}")
-    out.write_text(json.dumps({**clock.report(), "missing": missing}), encoding="utf-8")
+    mkdocs_serve.serve(config_file=str(config_file), livereload=True, dev_addr=f"127.0.0.1:{port}")
+    out.write_text(json.dumps({**clock.merged(), "missing": missing}), encoding="utf-8")
+    shutil.rmtree(clock.children)
 
 
 def main(argv: list[str]) -> None:
     command, config_file, target, out, *rest = argv
     if command == "build":
-        report = build(Path(config_file), Path(target), Path(rest[0]) if rest else None)
-        Path(out).write_text(json.dumps(report), encoding="utf-8")
+        build(Path(config_file), Path(target), Path(out), Path(rest[0]) if rest else None)
     elif command == "serve":
         serve(Path(config_file), int(target), Path(out))
     else:

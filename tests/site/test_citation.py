@@ -103,6 +103,10 @@ def test_citations_are_absolute_under_site_url(revised_site: Path, root: str) ->
     html = page_file(revised_site, root, "plans/mini-plan-2024-rev").read_text(encoding="utf-8")
     assert f'data-url="{SITE_URL}{root}plans/mini-plan-2024-rev/#t2"' in html
     assert 'data-aliases="t1"' in html
+    # each edition is published at its own root: canonical links and sitemap name its own pages
+    assert f'<link rel="canonical" href="{SITE_URL}{root}plans/mini-plan-2024-rev/">' in html
+    sitemap = (revised_site / root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}{root}plans/mini-plan-2024-rev/</loc>" in sitemap
 
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
