@@ -35,8 +35,9 @@ test: $(STAMP) chromium
 serve: $(STAMP)
 	$(MKDOCS) serve --livereload --dev-addr 127.0.0.1:8000
 
+# Build benchmark of the real corpus and of 1×, 3× and 10× copies of it; writes bench/results.md.
 bench: $(STAMP)
-	$(PYTHON) scripts/bench.py
+	$(PYTHON) -m scripts.bench $(BENCH_ARGS)
 
 lock: $(STAMP)
 	$(PYTHON) -m generator.lock --write

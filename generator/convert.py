@@ -73,9 +73,14 @@ def _config(phrases: Path, workdir: Path) -> Path:
     return path
 
 
-@cache
 def converter(phrases: Path) -> Callable[[str], str]:
-    """The Traditional converter for the project dictionary at `phrases` (loaded once per process)."""
+    """The Traditional converter for the project dictionary at `phrases`: loaded once per process, and
+    again when the dictionary changes (an edit under `mkdocs serve` takes effect at once)."""
+    return _converter(phrases, phrases.stat().st_mtime_ns)
+
+
+@cache
+def _converter(phrases: Path, version: int) -> Callable[[str], str]:
     workdir = Path(tempfile.mkdtemp(prefix="opencc-"))
     engine = opencc.OpenCC(str(_config(phrases, workdir)))
     return _outside_kept(engine.convert)

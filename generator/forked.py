@@ -18,7 +18,7 @@ from typing import NoReturn
 
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from generator import site
 from generator.corpus import Corpus
@@ -77,7 +77,9 @@ def _build_and_exit(config: MkDocsConfig, edition: Edition, corpus: Corpus) -> N
     try:
         site.build_edition(config, edition, corpus)
         status = 0
-    except MkDocsException as error:  # a content, template or strict-mode error: MkDocs' own message
+    except Abort:
+        pass  # MkDocs has logged the cause (an error, or the warnings of strict mode); the parent says which edition
+    except MkDocsException as error:
         log.error("The %s edition: %s", edition.code, error)
     except BaseException:
         log.exception("The %s edition failed", edition.code)

@@ -97,8 +97,7 @@ class Outline:
     def expects(self, text: str) -> bool:
         """Whether `text` opens the next section, sub-section or task."""
         return (
-            text.startswith(numeral(self.sections + 1) + "、")
-            or text.startswith(f"（{numeral(self.subsections + 1)}）")
+            text.startswith((numeral(self.sections + 1) + "、", f"（{numeral(self.subsections + 1)}）"))
             or bool(re.match(rf"{self.tasks + 1}[．.]", text))
         )
 

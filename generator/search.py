@@ -45,16 +45,27 @@ GLOSSARY = (
 )
 
 
-@cache
+_PREPARED: set[tuple[str, ...]] = set()
+
+
 def _prepare(words: tuple[str, ...]) -> None:
     """Load the user words into jieba once per process."""
+    if words in _PREPARED:
+        return
     jieba.setLogLevel(60)
     for word in words:
         jieba.add_word(word, freq=2_000_000)
+    _PREPARED.add(words)
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str) -> tuple[str, ...]:
     """The Simplified text cut into words: jieba for Han runs, the rest kept as it is."""
+    return _tokens(text, len(_PREPARED))
+
+
+@cache
+def _tokens(text: str, dictionary: int) -> tuple[str, ...]:
+    """`dictionary` counts the user word lists loaded: a new one makes the cached cuts stale."""
     pieces: list[str] = []
     last = 0
     for match in _HAN.finditer(text):
@@ -62,7 +73,7 @@ def tokens(text: str) -> list[str]:
         pieces.extend(jieba.cut(match[0], HMM=True))
         last = match.end()
     pieces.append(text[last:])
-    return [piece for piece in pieces if piece]
+    return tuple(piece for piece in pieces if piece)
 
 
 class Segmenter:
@@ -93,9 +104,9 @@ class Segmenter:
         words = tokens(text)
         parts = [part for word in words if len(word) > 2 and _HAN.fullmatch(word)
                  for part in jieba.cut_for_search(word) if part != word and len(part) > 1]
-        simplified = ZWSP.join([*words, *parts])
-        shown = self.convert(simplified).split(ZWSP)
-        other = self.alternate(simplified).split(ZWSP)
+        cut = ZWSP.join([*words, *parts])
+        shown = self.convert(cut).split(ZWSP)
+        other = self.alternate(cut).split(ZWSP)
         differing = [o for s, o in zip(shown, other, strict=True) if o != s and _HAN.search(o)]
         return " ".join([*shown[len(words):], *differing])
 

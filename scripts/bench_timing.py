@@ -116,7 +116,8 @@ class Clock:
             MKDOCS, func, lambda config, **_: config.plugins[PLUGIN].config.edition, build=True))
         # The other editions' configurations are loaded inside the original's build.
         _replace(site, "load_config", lambda func: self.timed(MKDOCS, func, _edition_of_site_dir))
-        _replace(site, "build_edition", self._reported_from_child)
+        if hasattr(site, "build_edition"):
+            _replace(site, "build_edition", self._reported_from_child)
         self._count_loads()
         return missing
 
