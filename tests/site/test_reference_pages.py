@@ -7,9 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from generator.editions import LABELS
 from generator.glossary import load_glossary
 from tests.conftest import CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
+from tests.site.tree import Element, read
 
 SVG = "{http://www.w3.org/2000/svg}"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -28,54 +27,9 @@ PAGES = ["duties/", "duties/provinces/", "duties/cities/", "glossary/", "charts/
 LEVEL_PAGES = {"province": "duties/provinces/", "city": "duties/cities/"}
 
 
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node] = field(default_factory=list)
-    text: str = ""  # own text and descendants' text, in order
-
-    def find_all(self, predicate: object) -> list[Node]:
-        found = [self] if predicate(self) else []  # type: ignore[operator]
-        for child in self.children:
-            found.extend(child.find_all(predicate))
-        return found
-
-    def links(self) -> list[str]:
-        return [node.attrs["href"] for node in self.find_all(lambda n: n.tag == "a" and "href" in n.attrs)]
-
-
-class TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, {name: value or "" for name, value in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        for node in self.stack:
-            node.text += data
-
-
 @cache
-def tree(path: Path) -> Node:
-    builder = TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
-    return builder.root
+def tree(path: Path) -> Element:
+    return read(path).root
 
 
 def convert_for(root: str) -> Callable[[str], str]:
@@ -130,7 +84,7 @@ def test_every_obligation_is_on_its_level_page_with_a_link_to_its_row(site: Path
             printed[f"{entry.item.anchor}:{index}"] = (entry, obligation)
     assert printed
     for level, url in LEVEL_PAGES.items():
-        blocks = tree(page_file(site, root, url)).find_all(lambda n: "data-obligation" in n.attrs)
+        blocks = tree(page_file(site, root, url)).select(lambda n: "data-obligation" in n.attrs)
         shown: Counter[str] = Counter()
         for block in blocks:
             key = block.attrs["data-obligation"]
@@ -139,7 +93,7 @@ def test_every_obligation_is_on_its_level_page_with_a_link_to_its_row(site: Path
             assert block.attrs["data-who"] in duties.parse_scope(obligation.level, obligation.scope).who
             assert block.attrs["data-duty"] == obligation.duty
             assert resolve(root + url, block.links()[0]) == (f"{root}plans/{duties.PLAN}/", entry.item.anchor)
-            assert convert_for(root)(obligation.text) in block.text
+            assert convert_for(root)(obligation.text) in block.text()
             shown[key] += 1
         expected = {key: len(duties.parse_scope(o.level, o.scope).who) for key, (_, o) in printed.items()
                     if o.level == level}
@@ -162,12 +116,12 @@ def test_duty_groups_are_labelled_in_the_edition_language(site: Path, root: str)
 def test_glossary_rows_keep_the_three_forms_and_list_items_that_use_the_term(site: Path, corpus: Corpus,
                                                                                root: str) -> None:
     page = tree(page_file(site, root, "glossary/"))
-    rows = {node.attrs["id"]: node for node in page.find_all(lambda n: n.tag == "tr" and "data-term" in n.attrs)}
+    rows = {node.attrs["id"]: node for node in page.select(lambda n: n.tag == "tr" and "data-term" in n.attrs)}
     terms = load_glossary(CONTENT)
     assert list(rows) == [term.id for term in terms]
     for term in terms:
-        cells = [node for node in rows[term.id].children if node.tag == "td"]
-        assert [cell.text.strip() for cell in cells[:3]] == [term.simplified, term.traditional, term.japanese]
+        cells = [node for node in rows[term.id].children if isinstance(node, Element) and node.tag == "td"]
+        assert [cell.text().strip() for cell in cells[:3]] == [term.simplified, term.traditional, term.japanese]
         assert [cell.attrs["lang"] for cell in cells[:3]] == ["zh-Hans", "zh-Hant", "ja"]
         links = cells[4].links()
         entries = [entry_at(corpus, root, "glossary/", href) for href in links]

@@ -29,6 +29,12 @@ class Element:
     def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
         return [e for e in self.iter() if (tag is None or e.tag == tag) and (cls is None or cls in e.classes)]
 
+    def select(self, predicate: Callable[[Element], bool]) -> list[Element]:
+        return [e for e in self.iter() if predicate(e)]
+
+    def links(self) -> list[str]:
+        return [e.attrs["href"] for e in self.iter() if e.tag == "a" and "href" in e.attrs]
+
     def by_id(self, element_id: str) -> Element:
         return next(e for e in self.iter() if e.attrs.get("id") == element_id)
 
