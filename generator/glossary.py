@@ -58,11 +58,6 @@ def load_glossary(content: Path) -> list[Term]:
     return load_list(path, "terms", Term) if path.exists() else []
 
 
-def glossary_terms(content_dir: Path) -> list[str]:
-    """The Simplified forms of the glossary, for the search engine's user dictionary."""
-    return [term.simplified for term in load_glossary(content_dir)]
-
-
 def glossary_pairs(content_dir: Path) -> list[tuple[str, str]]:
     """(Simplified, Japanese) of every term: the Japanese edition's search finds an item by either."""
     return [(term.simplified, term.japanese) for term in load_glossary(content_dir)]

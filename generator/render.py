@@ -187,10 +187,13 @@ class Renderer:
             title += f"（{plan.title_ja}）"
         return title + item_label(entry, self.edition)
 
-    def cite_url(self, entry: Entry) -> str:
-        """The item's URL in this edition: absolute under `site_url`, else relative to the site root."""
-        path = self.edition.root + entry.url
+    def published_url(self, path: str) -> str:
+        """A site path of this edition as published: absolute under `site_url`, else relative to the site root."""
+        path = self.edition.root + path
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
+
+    def cite_url(self, entry: Entry) -> str:
+        return self.published_url(entry.url)
 
     # --- pages ----------------------------------------------------------------------------
 

@@ -27,22 +27,19 @@ MAX_TITLE_WORD = 10  # longer titles of cited documents are cut like any text
 
 
 def user_words(corpus: Corpus, terms: Sequence[str] = ()) -> list[str]:
-    """Terms that must stay whole: agency names, theme names and keywords, glossary terms."""
+    """Terms that must stay whole: agency names, theme names and keywords, `terms` (the glossary, cited
+    titles) and the few words only search needs."""
     words = {name for agency in corpus.agencies.values() for name in [agency.name, *agency.names]}
     for theme in corpus.themes.values():
         words.update([theme.name, *theme.keywords])
-    words.update(GLOSSARY)
+    words.update(SEARCH_WORDS)
     words.update(terms)
     return sorted(word for word in words if len(word) > 1)
 
 
-# Domain terms that jieba's general dictionary cuts apart.
-GLOSSARY = (
-    "知识产权", "数据知识产权", "专利开放许可", "开放许可", "集成电路布图设计", "非正常专利申请", "商标恶意注册",
-    "恶意注册", "地理标志", "海牙协定", "马德里", "剑网", "昆仑", "植物新品种", "商业秘密", "遗传资源",
-    "传统知识", "民间文艺", "专利导航", "行政裁决", "知识产权强国", "质押融资", "正版化", "实用新型",
-    "外观设计", "专利审查", "商标审查", "维权援助", "快速维权", "保护中心",
-)
+# Words jieba's general dictionary cuts apart that no name, keyword or glossary term of the data holds:
+# campaign names and common queries.
+SEARCH_WORDS = ("剑网", "昆仑", "质押融资", "专利审查", "商标审查")
 
 
 _PREPARED: set[tuple[str, ...]] = set()
@@ -118,13 +115,13 @@ def entries(renderer: Renderer, segment: Segmenter, glossary: Sequence[tuple[str
     `titles` of cited documents stay whole words (the short ones: 专利法实施细则, not a whole policy title)."""
     corpus, edition = renderer.corpus, renderer.edition
     short_titles = {title.removeprefix("中华人民共和国") for title in titles}
-    words = [simplified for simplified, _ in glossary] + [t for t in short_titles if len(t) <= MAX_TITLE_WORD]
+    words = [chinese for chinese, _ in glossary] + [t for t in short_titles if len(t) <= MAX_TITLE_WORD]
     _prepare(tuple(user_words(corpus, words)))
     japanese = glossary if edition.code == "ja" else ()
 
     def doc(location: str, title: str, text: str) -> dict[str, Any]:
         both = f"{title} {text}"
-        alt = [segment.hidden(both), *(term for simplified, term in japanese for _ in range(both.count(simplified)))]
+        alt = [segment.hidden(both), *(term for chinese, term in japanese for _ in range(both.count(chinese)))]
         fields = {"title": segment(title), "text": segment(text), "alt": " ".join(filter(None, alt))}
         # Material shows an entry's title and text as HTML: the data's own text must stay text.
         return {"location": location, **{key: html.escape(value, quote=False) for key, value in fields.items()}}
@@ -156,9 +153,9 @@ def rewrite_index(path: Path, docs: list[dict[str, Any]], segment: Segmenter) ->
     kept = []
     for doc in index["docs"]:
         if "#" not in doc["location"] and doc["location"] not in ours:
-            title = segment.shown(doc["title"].replace(ZWSP, ""))
-            kept.append({"location": doc["location"], "title": title, "text": "",
-                         "alt": segment.hidden(simplified(title.replace(ZWSP, "")))})
+            title = doc["title"].replace(ZWSP, "")
+            kept.append({"location": doc["location"], "title": segment.shown(title), "text": "",
+                         "alt": segment.hidden(simplified(title))})
     index["docs"] = kept + docs
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")

@@ -104,7 +104,7 @@ class EditionSite:
     def write_search_index(self, site_dir: Path) -> int:
         """One search entry per item, agency and theme; returns the index size in bytes."""
         alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
-        terms = [(term.simplified, term.japanese) for term in glossary.load_glossary(self.content)]
+        terms = glossary.glossary_pairs(self.content)
         titles = laws.registered_forms(self.content)
         segment = search.Segmenter(self.convert, alternate)
         docs = search.entries(self.renderer, segment, terms, titles)
@@ -139,31 +139,35 @@ class EditionSite:
         plan = next((p for p in self.corpus.plans if page_url == f"plans/{p.id}/"), None)
         if plan is None:
             return None
-        url = f"{self.site_url.rstrip('/')}/{self.edition.root}{page_url}" if self.site_url else None
-        issuer = self.corpus.agencies[plan.issuer].name if plan.issuer else None
-        date = plan.issued or plan.published or (plan.source.parsed.date if plan.source.parsed else None)
+        url = self.renderer.published_url(page_url) if self.site_url else None
+        title = self.convert(plan.title)
+        issuer = self.convert(self.corpus.agencies[plan.issuer].name) if plan.issuer else None
+        doc_number = self.convert(plan.doc_number) if plan.doc_number else None
+        note = plan.source.parsed
+        date = plan.issued or plan.published or (note.date if note else None)
+        source = note.url if note else None
         dublin_core = {
-            "DC.title": self.convert(plan.title),
-            "DC.creator": self.convert(issuer) if issuer else None,
+            "DC.title": title,
+            "DC.creator": issuer,
             "DC.date": date.isoformat() if date else None,
-            "DC.identifier": self.convert(plan.doc_number) if plan.doc_number else url,
+            "DC.identifier": doc_number or url,
             "DC.language": self.edition.body_lang,
             "DC.type": "Text",
-            "DC.source": plan.source.parsed.url if plan.source.parsed else None,
+            "DC.source": source,
         }
         legislation = {
             "@context": "https://schema.org",
             "@type": "Legislation",
-            "name": self.convert(plan.title),
+            "name": title,
             "alternateName": plan.title_ja if self.edition.code == "ja" and plan.title_ja else None,
-            "legislationIdentifier": self.convert(plan.doc_number) if plan.doc_number else None,
+            "legislationIdentifier": doc_number,
             "legislationDate": plan.issued.isoformat() if plan.issued else None,
             "datePublished": date.isoformat() if date else None,
-            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": self.convert(issuer)} if issuer else None,
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": issuer} if issuer else None,
             "legislationJurisdiction": "CN",
             "inLanguage": self.edition.body_lang,
             "url": url,
-            "isBasedOn": plan.source.parsed.url if plan.source.parsed else None,
+            "isBasedOn": source,
         }
         return {
             "dublin_core": {name: value for name, value in dublin_core.items() if value},

@@ -11,7 +11,7 @@ import pytest
 from generator.convert import converter
 from generator.corpus import Corpus, load_corpus
 from generator.errors import ContentError
-from generator.glossary import FILE, check_glossary, glossary_pairs, glossary_terms, load_glossary, usages
+from generator.glossary import FILE, check_glossary, glossary_pairs, load_glossary, usages
 from tests.conftest import CONTENT
 
 PHRASES = CONTENT / "zh-Hant" / "phrases.txt"
@@ -51,14 +51,14 @@ def test_usages_list_exactly_the_items_that_contain_the_term(corpus: Corpus) -> 
         assert all(entry.plan.id == plan_id for plan_id, entries in usage.by_plan for entry in entries)
 
 
-def test_glossary_terms_are_the_simplified_forms_for_search() -> None:
-    assert glossary_terms(CONTENT) == [term.simplified for term in load_glossary(CONTENT)]
-    assert "知识产权" in glossary_terms(CONTENT)
+def test_glossary_pairs_are_the_simplified_and_japanese_forms_for_search() -> None:
+    assert glossary_pairs(CONTENT) == [(term.simplified, term.japanese) for term in load_glossary(CONTENT)]
+    assert "知识产权" in [simplified for simplified, _ in glossary_pairs(CONTENT)]
     assert ("地理标志", "地理的表示") in glossary_pairs(CONTENT)
 
 
 def test_content_without_a_glossary_has_no_terms(tmp_path: Path) -> None:
-    assert load_glossary(tmp_path) == [] and glossary_terms(tmp_path) == []
+    assert load_glossary(tmp_path) == [] and glossary_pairs(tmp_path) == []
 
 
 ENTRY = """terms:

@@ -9,6 +9,7 @@ import pytest
 from generator import search
 from generator.convert import converter, identity
 from generator.corpus import Corpus
+from generator.glossary import glossary_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 ZWSP = search.ZWSP
@@ -26,7 +27,9 @@ def simplified() -> search.Segmenter:
 
 @pytest.fixture(scope="module", autouse=True)
 def words(corpus: Corpus) -> None:
-    search._prepare(tuple(search.user_words(corpus, ["专利法实施细则", "马德里体系"])))
+    """The words of the real build: the data's names and keywords, the glossary, a cited title."""
+    glossary = [chinese for chinese, _ in glossary_pairs(ROOT / "content")]
+    search._prepare(tuple(search.user_words(corpus, [*glossary, "专利法实施细则"])))
 
 
 @pytest.mark.parametrize("term", ["数据知识产权", "专利开放许可", "集成电路布图设计", "非正常专利申请", "商标恶意注册",
@@ -52,7 +55,9 @@ def test_hidden_words_hold_the_parts_and_the_other_script(simplified: search.Seg
 
 
 def test_a_title_in_the_edition_script_is_cut_like_its_simplified_form(traditional: search.Segmenter) -> None:
-    assert traditional.shown("數據知識產權登記制度").split(ZWSP)[0] == "數據知識產權"
+    cuts = traditional.shown("數據知識產權登記制度").split(ZWSP)
+    assert [len(word) for word in cuts] == [len(word) for word in search.tokens("数据知识产权登记制度")]
+    assert cuts[0] == "數據知識產權登記"  # a glossary term, whole
 
 
 def test_the_worker_patch_fails_loudly_when_material_changes(tmp_path: Path) -> None:
