@@ -23,6 +23,7 @@ from generator.corpus import load_corpus
 from generator.editions import BY_CODE, label
 from tests.conftest import build_site
 from tests.site.pages import EDITION_ROOTS
+from tests.site.searchbox import search_for
 from tests.site.server import serve
 from tests.site.tree import read
 
@@ -208,11 +209,7 @@ def test_search_results_show_payloads_as_text(page: Page, payload_url: str, root
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{payload_url}{root}")
-    box = page.locator(".md-search__input")
-    box.click()
-    box.press_sequentially("onerror", delay=20)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, "onerror")
     assert page.locator(".md-search-result__item").count() == 3  # the theme, the agency, the plan
     assert page.locator(".md-search-result img, .md-search-result script").count() == 0
     assert PAYLOADS["img"] in page.locator(".md-search-result").inner_text()

@@ -1,19 +1,15 @@
-"""Search as a reader uses it, in Debian's Chromium: type a query, see the item, click, land on its anchor.
-
-Material starts a search on the input's keyup. Playwright types Han characters as text input with no
-keyup, as an input method does until the reader commits the word; `End` stands for that commit key.
-"""
+"""Search as a reader uses it, in Debian's Chromium: type a query, see the item, click, land on its anchor."""
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.site.pages import EDITION_ROOTS
+from tests.site.searchbox import search_for
 
 STRONG = "plans/strong-ip-implementation-plan-2023/"
 # (query in Simplified, query in Traditional, the item a reader looks for, the rank it must reach).
@@ -45,19 +41,11 @@ def search(page: Page, base_url: str, root: str, query: str) -> tuple[list[str],
     """Type `query` into the search box of the edition's home; the result links (site paths, in order)
     and the milliseconds from the last keystroke to the results."""
     page.goto(f"{base_url}{root}")
-    box = page.locator(".md-search__input")
-    box.click()
     # A first search waits for the index; the measured one starts from a ready index.
-    box.press_sequentially("知", delay=20)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    box.press("Backspace")
+    search_for(page, "知")
+    page.locator(".md-search__input").press("Backspace")
     page.locator(".md-search-result__item").first.wait_for(state="detached")
-    box.press_sequentially(query, delay=20)
-    start = time.perf_counter()
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    latency = (time.perf_counter() - start) * 1000
+    latency = search_for(page, query)
     links = page.eval_on_selector_all(
         ".md-search-result__link", "links => links.map(link => new URL(link.href).pathname + new URL(link.href).hash)"
     )
