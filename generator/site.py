@@ -82,16 +82,15 @@ class EditionSite:
         def title(text: str) -> str:
             return html.escape(self.convert(text))
 
-        ja = self.edition.code == "ja"
+        names = self.renderer  # plan and theme names in the edition's language, as on the pages
         return [
             {self.label("home"): "index.md"},
             {self.label("plans"): ["plans/index.md", *[
-                {title(p.title_ja if ja and p.title_ja else p.title): f"plans/{p.id}.md"} for p in self.corpus.plans
+                {title(names.plan_title(p)): f"plans/{p.id}.md"} for p in self.corpus.plans
             ]]},
             {self.label("agencies"): "agencies/index.md"},
             {self.label("themes"): ["themes/index.md", *[
-                {title(t.name_ja if ja else t.name): f"themes/{t.id}.md"}
-                for t in self.corpus.themes.values()
+                {title(names.theme_name(t)): f"themes/{t.id}.md"} for t in self.corpus.themes.values()
             ]]},
             *([{self.label("reference"): [{self.label(f.label): f.index} for f in FEATURES]}] if FEATURES else []),
         ]
