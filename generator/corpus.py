@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator import lock
 from generator.errors import ContentError
@@ -13,6 +16,7 @@ from generator.models import Agency, Item, Plan, Theme
 
 # Items that state who acts; the notice, the preamble and the closing rule are about the plan.
 RESPONSIBLE_KINDS = {"section", "subsection", "task", "measure"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Corpus:
     _by_plan: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_anchor: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def plan_entries(self, plan_id: str) -> list[Entry]:
         return list(self._index()[0].get(plan_id, ()))
@@ -84,6 +89,19 @@ class Corpus:
     def names(self) -> dict[str, str]:
         """Every agency name form -> agency id."""
         return {name: agency.id for agency in self.agencies.values() for name in [agency.name, *agency.names]}
+
+
+def per_corpus(compute: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
+    """Decorator: `compute(corpus)` runs once per corpus, for every edition built from it (the other
+    editions' builds, forked after the original's pages, find it done). A rebuild loads a new corpus."""
+
+    @wraps(compute)
+    def once(corpus: Corpus) -> T:
+        if compute not in corpus._derived:
+            corpus._derived[compute] = compute(corpus)
+        return corpus._derived[compute]
+
+    return once
 
 
 def load_corpus(content: Path) -> Corpus:

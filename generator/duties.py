@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, per_corpus
 from generator.errors import ContentError
 from generator.load import Document
 from generator.models import Item, LevelMeasure, Obligation
@@ -92,6 +92,7 @@ class Group:
                  [d for d in self.duties if d.condition == c]) for c in ordered]
 
 
+@per_corpus
 def duties(corpus: Corpus) -> list[Duty]:
     """Every obligation of the task list, once per party its scope names, in document order."""
     result: list[Duty] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import model_validator
 
 from generator.convert import converter
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, per_corpus
 from generator.load import Document, load_list
 from generator.models import Id, Model, Text
 from generator.render import Renderer
@@ -95,12 +95,17 @@ def usages(terms: list[Term], corpus: Corpus) -> list[Usage]:
     return result
 
 
-def pages(renderer: Renderer) -> dict[str, str]:
-    """The glossary page."""
-    corpus = renderer.corpus
+@per_corpus
+def checked_usages(corpus: Corpus) -> list[Usage]:
+    """The glossary of the corpus's content folder, checked against the plans, with each term's items."""
     content = corpus.content or Path("content")
     terms = load_glossary(content)
     check_glossary(content, terms, corpus)
-    plans = {plan.id: plan for plan in corpus.plans}
-    return {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=usages(terms, corpus),
+    return usages(terms, corpus)
+
+
+def pages(renderer: Renderer) -> dict[str, str]:
+    """The glossary page."""
+    plans = {plan.id: plan for plan in renderer.corpus.plans}
+    return {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=checked_usages(renderer.corpus),
                                                plans=plans)}

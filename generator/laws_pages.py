@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.corpus import Corpus
+from generator.corpus import Corpus, per_corpus
 from generator.laws import FILE, Laws, load_laws
 from generator.lineage_pages import plan_short
 from generator.render import Renderer
@@ -14,6 +14,7 @@ INDEX = "laws/index.md"
 URL = "laws/"
 
 
+@per_corpus
 def laws_of(corpus: Corpus) -> Laws | None:
     """The reviewed registry of the corpus's content folder; None when the folder has none."""
     path = (corpus.content or Path("content")) / FILE

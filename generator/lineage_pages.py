@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, per_corpus
 from generator.editions import LABELS, label
 from generator.lineage import FILE, Comparison, Lineage, Link, load_lineage, states_work
 from generator.models import Plan
@@ -67,6 +67,7 @@ class SideBySide:
         return sum((section.counts for section in sections), Counter())
 
 
+@per_corpus
 def lineage_of(corpus: Corpus) -> Lineage | None:
     """The reviewed lineage of the corpus's content folder; None when the folder has no lineage file."""
     path = (corpus.content or Path("content")) / FILE

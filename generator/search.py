@@ -73,6 +73,13 @@ def _tokens(text: str, dictionary: int) -> tuple[str, ...]:
     return tuple(piece for piece in pieces if piece)
 
 
+@cache
+def _parts(text: str, dictionary: int) -> tuple[str, ...]:
+    """The shorter words inside the long words of `text`."""
+    return tuple(part for word in tokens(text) if len(word) > 2 and _HAN.fullmatch(word)
+                 for part in jieba.cut_for_search(word) if part != word and len(part) > 1)
+
+
 class Segmenter:
     """Segments Simplified text for an edition's index. The words are cut once, in Simplified (jieba's
     dictionary is Simplified), then converted: s2tw keeps lengths, so the cuts hold in Traditional."""
@@ -95,12 +102,11 @@ class Segmenter:
             position += len(word)
         return ZWSP.join(cuts)
 
-    def hidden(self, text: str) -> str:
-        """What the index holds besides the shown text: the parts of long words (马德里 of 马德里体系), and
+    def hidden(self, *texts: str) -> str:
+        """What the index holds besides the shown texts: the parts of long words (马德里 of 马德里体系), and
         every word in the other script where it differs (repeats kept, so that both scripts rank alike)."""
-        words = tokens(text)
-        parts = [part for word in words if len(word) > 2 and _HAN.fullmatch(word)
-                 for part in jieba.cut_for_search(word) if part != word and len(part) > 1]
+        words = [word for text in texts for word in tokens(text)]
+        parts = [part for text in texts for part in _parts(text, len(_PREPARED))]
         cut = ZWSP.join([*words, *parts])
         shown = self.convert(cut).split(ZWSP)
         other = self.alternate(cut).split(ZWSP)
@@ -121,7 +127,7 @@ def entries(renderer: Renderer, segment: Segmenter, glossary: Sequence[tuple[str
 
     def doc(location: str, title: str, text: str) -> dict[str, Any]:
         both = f"{title} {text}"
-        alt = [segment.hidden(both), *(term for chinese, term in japanese for _ in range(both.count(chinese)))]
+        alt = [segment.hidden(title, text), *(term for chinese, term in japanese for _ in range(both.count(chinese)))]
         fields = {"title": segment(title), "text": segment(text), "alt": " ".join(filter(None, alt))}
         # Material shows an entry's title and text as HTML: the data's own text must stay text.
         return {"location": location, **{key: html.escape(value, quote=False) for key, value in fields.items()}}
