@@ -3,7 +3,8 @@
 Every edition is a whole MkDocs build of its own, and a build uses one core: on two cores, building the
 Traditional and Japanese editions in forked children while the original builds takes about half the
 time of three builds in a row, for `mkdocs build` and for every rebuild of `mkdocs serve`. A child
-starts with what the parent has loaded (the corpus, jieba's dictionary, the compiled templates).
+starts with what the parent has loaded and computed: the corpus and what is derived from it, jieba's
+dictionary and its cuts of every text, the compiled templates.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import sys
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
@@ -39,7 +39,6 @@ class OtherEditions:
     @classmethod
     def start(cls, config: MkDocsConfig, corpus: Corpus) -> OtherEditions:
         """Fork one child per other edition; call after MkDocs has emptied the original's site_dir."""
-        jieba.initialize()  # every edition segments its search index: load the dictionary once, for all
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:

@@ -11,7 +11,9 @@ import argparse
 import difflib
 import re
 import sys
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -97,25 +99,33 @@ class Lineage:
     links: tuple[Link, ...]
     works: tuple[WorkGroup, ...]
 
-    def later_of(self, entry: Entry) -> list[Entry]:
-        return [link.later for link in self.links if link.earlier is entry]
-
-    def earlier_of(self, entry: Entry) -> list[Entry]:
-        return [link.earlier for link in self.links if link.later is entry]
-
-    def works_of(self, entry: Entry) -> list[WorkGroup]:
-        return [work for work in self.works if any(member is entry for member, _ in work.members)]
-
     def related(self, entry: Entry) -> list[Entry]:
         """Every item linked to `entry`: its counterparts in the other year, then the other items of
         its pieces of work; each once, the entry itself left out."""
-        linked = [*self.earlier_of(entry), *self.later_of(entry)]
-        linked += [member for work in self.works_of(entry) for member, _ in work.members]
-        unique: dict[str, Entry] = {}
-        for other in linked:
-            if other is not entry:
-                unique.setdefault(key(other), other)
-        return list(unique.values())
+        return self._related.get(key(entry), [])
+
+    @cached_property
+    def _related(self) -> dict[str, list[Entry]]:
+        """related() of every linked entry, from one pass over the links and the works (a page asks it
+        of each of its items)."""
+        earlier: dict[str, list[Entry]] = defaultdict(list)
+        later: dict[str, list[Entry]] = defaultdict(list)
+        fellows: dict[str, list[Entry]] = defaultdict(list)
+        for link in self.links:
+            earlier[key(link.later)].append(link.earlier)
+            later[key(link.earlier)].append(link.later)
+        for work in self.works:
+            members = [member for member, _ in work.members]
+            for member in dict.fromkeys(key(member) for member in members):
+                fellows[member].extend(members)
+        related = {}
+        for entry_key in {*earlier, *later, *fellows}:
+            unique: dict[str, Entry] = {}
+            for other in [*earlier[entry_key], *later[entry_key], *fellows[entry_key]]:
+                if key(other) != entry_key:
+                    unique.setdefault(key(other), other)
+            related[entry_key] = list(unique.values())
+        return related
 
 
 def load_lineage(path: Path, corpus: Corpus) -> Lineage:

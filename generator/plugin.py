@@ -68,6 +68,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         for path, content in self.generated.items():
             files.append(File.generated(config, path, content=content))
         if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
+            self.edition_site.search_docs  # noqa: B018 (the children inherit the cuts of every text)
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
 

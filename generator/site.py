@@ -100,18 +100,27 @@ class EditionSite:
         pages = self.renderer.pages()
         return {**pages, **opendata.files(self.corpus, self.edition, self.convert)}
 
-    def write_search_index(self, site_dir: Path) -> int:
-        """One search entry per item, agency and theme; returns the index size in bytes."""
+    @cached_property
+    def segment(self) -> search.Segmenter:
         alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
+        return search.Segmenter(self.convert, alternate)
+
+    @cached_property
+    def search_docs(self) -> list[dict[str, Any]]:
+        """The search entries of every item, agency and theme. Built before the other editions fork, they
+        leave them jieba's cuts of every text (the same Simplified text in every edition)."""
         terms = glossary.glossary_pairs(self.content)
         titles = laws.registered_forms(self.content)
-        segment = search.Segmenter(self.convert, alternate)
-        docs = search.entries(self.renderer, segment, terms, titles)
+        docs = search.entries(self.renderer, self.segment, terms, titles)
         unindexed = self.searched_by_item - {doc["location"].partition("#")[0] for doc in docs}
         if unindexed:
             log.warning("Pages left out of Material's search index but given no entries: %s", ", ".join(sorted(unindexed)))
+        return docs
+
+    def write_search_index(self, site_dir: Path) -> int:
+        """One search entry per item, agency and theme; returns the index size in bytes."""
         search.patch_worker(site_dir)
-        return search.rewrite_index(site_dir / "search" / "search_index.json", docs, segment)
+        return search.rewrite_index(site_dir / "search" / "search_index.json", self.search_docs, self.segment)
 
     def page_context(self, page_url: str) -> dict[str, Any]:
         """What the theme overrides need: the same page in every edition, and the edition notice."""

@@ -35,7 +35,7 @@ import mkdocs.commands.build
 import opencc
 from mkdocs.config import load_config
 
-from generator import corpus, forked, load, opendata, plugin, render, site
+from generator import corpus, forked, load, opendata, plugin, render, search, site
 from generator.editions import EDITIONS
 
 MKDOCS = "MkDocs"
@@ -49,6 +49,7 @@ STEPS: list[tuple[Any, str, str]] = [
     (render.Renderer, "pages", "render"),
     (site.EditionSite, "files", "render"),
     (opendata, "files", "open data"),
+    (search, "entries", "search index"),
     (site.EditionSite, "write_search_index", "search index"),
     (site.EditionSite, "load", "plugin & nav"),
     (site.EditionSite, "configure", "plugin & nav"),
