@@ -39,6 +39,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "participants": ("参与", "参加"),
     "lead_items": ("牵头事项", "主管する項目"),
     "participant_items": ("参与事项", "参加する項目"),
+    "listing.show": ("查看这{n}项", "{n}件の項目を見る"),
+    "listing.by_plan": ("按规划分页", "計画別のページ"),
     "joint": ("负责", "共同で担当"),
     "by_remit": ("按职责分工负责", "職責分担に従い担当"),
     "items": ("事项", "項目"),

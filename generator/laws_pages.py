@@ -7,7 +7,6 @@ from pathlib import Path
 
 from generator.corpus import Corpus, per_corpus
 from generator.laws import FILE, Laws, load_laws
-from generator.lineage_pages import plan_short
 from generator.render import Renderer
 
 INDEX = "laws/index.md"
@@ -27,8 +26,7 @@ def pages(renderer: Renderer) -> dict[str, str]:
     laws = laws_of(corpus)
     if laws is None:
         return {INDEX: renderer.page("laws.md.j2", URL, laws=None)}
-    code = renderer.edition.code
-    citing_plans = {law.id: [plan_short(plan, code) for plan in corpus.plans
+    citing_plans = {law.id: [renderer.plan_short(plan) for plan in corpus.plans
                              if any(entry.plan.id == plan.id for entry in laws.cited_by[law.id])]
                     for law in laws.entries}
     result = {INDEX: renderer.page("laws.md.j2", URL, laws=laws, citing_plans=citing_plans)}

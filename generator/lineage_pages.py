@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.corpus import Corpus, Entry, per_corpus
-from generator.editions import LABELS, label
+from generator.editions import label
 from generator.lineage import FILE, Comparison, Lineage, Link, load_lineage, states_work
-from generator.models import Plan
 from generator.render import Renderer
 
 INDEX = "lineage/index.md"
@@ -103,23 +102,10 @@ def compare(corpus: Corpus, lineage: Lineage) -> SideBySide:
                       sections(corpus, lineage.comparison.earlier, lineage, later=False))
 
 
-def plan_short(plan: Plan, code: str) -> str:
-    """A plan's short name (2023年工作要点) from the labels; its title when it has none."""
-    key = f"plan_short.{plan.id}"
-    if key not in LABELS:
-        return plan.title
-    simplified, japanese = LABELS[key]
-    return japanese if code == "ja" else simplified
-
-
 def template_globals(renderer: Renderer) -> dict[str, object]:
-    """`related(entry)` (the items linked to an entry) and `plan_short(plan)`, for the "see also" line."""
+    """`related(entry)`: the items linked to an entry, for the "see also" line."""
     lineage = lineage_of(renderer.corpus)
-    code = renderer.edition.code
-    return {
-        "related": lineage.related if lineage else (lambda entry: []),
-        "plan_short": lambda plan: plan_short(plan, code),
-    }
+    return {"related": lineage.related if lineage else (lambda entry: [])}
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
@@ -129,7 +115,7 @@ def pages(renderer: Renderer) -> dict[str, str]:
         return {INDEX: renderer.page("lineage.md.j2", URL, view=None, works=())}
     plans = {plan.id: plan for plan in renderer.corpus.plans}
     view = compare(renderer.corpus, lineage)
-    names = {"earlier": plan_short(plans[lineage.comparison.earlier], renderer.edition.code),
-             "later": plan_short(plans[lineage.comparison.later], renderer.edition.code)}
+    names = {"earlier": renderer.plan_short(plans[lineage.comparison.earlier]),
+             "later": renderer.plan_short(plans[lineage.comparison.later])}
     lead = label("lineage.lead", renderer.edition).format(**names)
     return {INDEX: renderer.page("lineage.md.j2", URL, view=view, works=lineage.works, names=names, lead=lead)}

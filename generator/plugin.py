@@ -86,7 +86,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
         search = config.plugins.get("material/search")
-        if page.file.src_uri in self.generated and page.url not in self.edition_site.searched_by_item and search:
+        if page.file.src_uri in self.generated and self.edition_site.title_searched(page.url) and search:
             _index_title(search.search_index, page)
         return context
 

@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from generator.convert import keep
 from generator.corpus import Corpus, Entry
-from generator.editions import Edition, label
+from generator.editions import LABELS, Edition, label
 from generator.errors import ContentError
 from generator.models import Agency, Item, Plan, Theme
 
@@ -63,6 +63,10 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED = CompiledTemplates()  # the generator's own templates (one Environment configuration)
+
+# Item references an agency's or a theme's page lists in full (about 1 KB each): above, the page gives
+# each plan's count and a link to the plan's own listing, so that no page grows with the corpus.
+LISTING_LIMIT = 150
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -153,6 +157,7 @@ class Renderer:
             agency_name=self.agency_name,
             theme_name=self.theme_name,
             plan_title=self.plan_title,
+            plan_short=self.plan_short,
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry: item_label(entry, edition),
             citation=self.citation,
@@ -176,6 +181,13 @@ class Renderer:
     def plan_title(self, plan: Plan) -> str:
         """A plan's name outside its own text: Japanese in the Japanese edition (lang: `title_lang`)."""
         return plan.title_ja if self.edition.code == "ja" and plan.title_ja else plan.title
+
+    def plan_short(self, plan: Plan) -> str:
+        """A plan's short name (2023年工作要点) from the labels; else its name as plan_title gives it."""
+        names = LABELS.get(f"plan_short.{plan.id}")
+        if names is None:
+            return self.plan_title(plan)
+        return names[1] if self.edition.code == "ja" else names[0]
 
     # --- citations ------------------------------------------------------------------------
 
@@ -211,15 +223,29 @@ class Renderer:
                                                      entries=corpus.plan_entries(plan.id))
         by_agency = corpus.by_agency()
         for agency in corpus.agencies.values():
+            roles, listing = by_agency.get(agency.id, []), f"agencies/{agency.id}/"
+            apart = self.plans_apart(roles)
             pages[f"agencies/{agency.id}.md"] = self.page(
-                "agency.md.j2", f"agencies/{agency.id}/", agency=agency,
-                roles=by_agency.get(agency.id, []), partners=self.partners(agency.id),
+                "agency.md.j2", listing, agency=agency, roles=roles, plans_apart=bool(apart),
+                partners=self.partners(agency.id),
                 children=[a for a in corpus.agencies.values() if a.parent == agency.id],
             )
+            for plan, plan_roles in apart:
+                pages[f"{listing}{plan.id}.md"] = self.page(
+                    "agency_plan.md.j2", f"{listing}{plan.id}/", agency=agency, plan=plan, roles=plan_roles,
+                    plans=[plan for plan, _ in apart],
+                )
         by_theme = corpus.by_theme()
         for theme in corpus.themes.values():
-            pages[f"themes/{theme.id}.md"] = self.page("theme.md.j2", f"themes/{theme.id}/", theme=theme,
-                                                       entries=by_theme.get(theme.id, []))
+            entries, listing = by_theme.get(theme.id, []), f"themes/{theme.id}/"
+            apart = self.plans_apart(entries)
+            pages[f"themes/{theme.id}.md"] = self.page("theme.md.j2", listing, theme=theme, entries=entries,
+                                                       plans_apart=bool(apart))
+            for plan, plan_entries in apart:
+                pages[f"{listing}{plan.id}.md"] = self.page(
+                    "theme_plan.md.j2", f"{listing}{plan.id}/", theme=theme, plan=plan, entries=plan_entries,
+                    plans=[plan for plan, _ in apart],
+                )
         for feature in self.features:
             pages.update(feature.pages(self))
         return pages
@@ -269,6 +295,11 @@ class Renderer:
             for agency_id in people:
                 shared[agency_id].update(people - {agency_id})
         return shared
+
+    def plans_apart(self, rows: Sequence[Entry] | Sequence[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
+        """The rows of an agency's or a theme's page, by plan, when they are too many for one page (each
+        plan's then go to a page of their own, linked from it); none when the page lists them all."""
+        return self.by_plan(rows) if len(rows) > LISTING_LIMIT else []
 
     def by_plan(self, rows: Iterable[Entry] | Iterable[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
         """Entries, or (entry, role) rows, grouped by plan in the corpus' order (template filter `by_plan`):

@@ -51,6 +51,13 @@ class EditionSite:
         return frozenset([*(f"plans/{plan.id}/" for plan in corpus.plans), *(f"agencies/{a}/" for a in corpus.agencies),
                           *(f"themes/{t}/" for t in corpus.themes)])
 
+    def title_searched(self, page_url: str) -> bool:
+        """Whether a generated page keeps Material's entry of its title: not the pages write_search_index
+        gives entries, nor the per-plan pages of an agency's or theme's long listing (the agency or theme
+        is found, and each item at its own anchor)."""
+        plan_listing = page_url.startswith(("agencies/", "themes/")) and page_url.count("/") == 3
+        return page_url not in self.searched_by_item and not plan_listing
+
     @cached_property
     def renderer(self) -> Renderer:
         return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url)

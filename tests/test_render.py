@@ -1,0 +1,27 @@
+"""The renderer's pages, without MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import render
+from generator.corpus import Corpus
+from generator.editions import BY_CODE
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "ja"])
+def test_a_long_theme_listing_gets_a_page_per_plan(corpus: Corpus, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "LISTING_LIMIT", 20)
+    pages = render.Renderer(corpus, BY_CODE[code]).pages()
+    patent = corpus.by_theme()["patent"]
+    plans = list(dict.fromkeys(entry.plan.id for entry in patent))
+    assert len(patent) > 20 and len(plans) > 1
+    assert 'class="ip-ref"' not in pages["themes/patent.md"]
+    for plan_id in plans:
+        assert f'href="{plan_id}/"' in pages["themes/patent.md"]  # the link to the plan's page
+        page = pages[f"themes/patent/{plan_id}.md"]
+        anchors = [entry.item.anchor for entry in patent if entry.plan.id == plan_id]
+        assert page.count('class="ip-ref"') == len(anchors)
+        assert all(f'data-anchor="{anchor}"' in page for anchor in anchors)
+    short = [name for name in corpus.themes if len(corpus.by_theme().get(name, [])) <= 20]
+    assert short and not any(path.startswith(f"themes/{name}/") for name in short for path in pages)
