@@ -140,6 +140,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "glossary.definition": ("释义", "説明"),
     "glossary.items": ("使用该术语的事项", "用語を含む項目"),
     "glossary.count": ("{n} 项", "{n} 件"),
+    "glossary.back": ("全部术语", "すべての用語"),
     "glossary.empty": ("尚未收录术语。", "用語はまだ収録されていません。"),
     # Charts.
     "charts": ("图表", "グラフ"),

@@ -17,6 +17,9 @@ from generator.render import Renderer
 
 FILE = "glossary.yaml"
 PHRASES = Path("zh-Hant") / "phrases.txt"
+# A term used by more items than this lists them on a page of its own, so that the glossary page stays
+# light however many plans use its terms.
+TERM_PAGE_AT = 20
 
 
 class Term(Model):
@@ -105,7 +108,13 @@ def checked_usages(corpus: Corpus) -> list[Usage]:
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
-    """The glossary page."""
+    """The glossary page, and a page for each term used by too many items to list in its row."""
     plans = {plan.id: plan for plan in renderer.corpus.plans}
-    return {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=checked_usages(renderer.corpus),
-                                               plans=plans)}
+    found = checked_usages(renderer.corpus)
+    apart = [usage for usage in found if usage.count > TERM_PAGE_AT]
+    result = {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=found, plans=plans,
+                                                 apart={usage.term.id for usage in apart})}
+    for usage in apart:
+        result[f"glossary/{usage.term.id}.md"] = renderer.page("glossary_term.md.j2", f"glossary/{usage.term.id}/",
+                                                               usage=usage, plans=plans)
+    return result

@@ -1,5 +1,6 @@
 """Accessibility: axe-core (shipped inside axe-playwright-python, so it runs offline) on the home, a
-plan, an agency and a theme page of every edition: no serious or critical violation."""
+plan, an agency and a theme page, an agency's items of one plan and a glossary term's page, in every
+edition: no serious or critical violation."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ PAGES = {
     "plan": "plans/high-quality-development-tasks-2023/",
     "agency": "agencies/samr/",
     "theme": "themes/data-ip/",
+    "agency by plan": "agencies/cnipa/cnipa-work-points-2023/",
+    "glossary term": "glossary/patent/",
 }
 BLOCKING = {"serious", "critical"}
 

@@ -16,7 +16,7 @@ from generator import duties
 from generator.convert import converter, identity
 from generator.corpus import Corpus, Entry
 from generator.editions import LABELS
-from generator.glossary import load_glossary
+from generator.glossary import TERM_PAGE_AT, load_glossary
 from tests.conftest import CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.tree import Element, read
@@ -123,10 +123,17 @@ def test_glossary_rows_keep_the_three_forms_and_list_items_that_use_the_term(sit
         cells = [node for node in rows[term.id].children if isinstance(node, Element) and node.tag == "td"]
         assert [cell.text().strip() for cell in cells[:3]] == [term.simplified, term.traditional, term.japanese]
         assert [cell.attrs["lang"] for cell in cells[:3]] == ["zh-Hans", "zh-Hant", "ja"]
-        links = cells[4].links()
-        entries = [entry_at(corpus, root, "glossary/", href) for href in links]
+        links, page_url = cells[4].links(), "glossary/"
+        using = sum(1 for entry in corpus.entries if term.simplified in entry.text)
+        if using > TERM_PAGE_AT:  # the row links the term's own page, which lists the items
+            assert links == [f"{term.id}/"], term.id
+            page_url = f"glossary/{term.id}/"
+            [items] = tree(page_file(site, root, page_url)).select(
+                lambda n: n.tag == "div" and n.attrs.get("class") == "ip-glossary-items")
+            links = items.links()
+        entries = [entry_at(corpus, root, page_url, href) for href in links]
         assert entries and all(term.simplified in entry.text for entry in entries), term.id
-        assert len(entries) == sum(1 for entry in corpus.entries if term.simplified in entry.text)
+        assert len(entries) == using
 
 
 # --- charts ------------------------------------------------------------------------------------
