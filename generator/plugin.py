@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from generator import forked, lock, site
 from generator.corpus import Corpus
 from generator.errors import ContentError
+from generator.raw_html import RawBlocksExtension
 from generator.render import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
@@ -52,6 +53,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.edition_site.configure(config)
+        config.markdown_extensions.append(RawBlocksExtension())
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
         if unlocked and self.config.edition == "zh-Hans":
             log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))

@@ -21,6 +21,7 @@ from generator.convert import simplified
 from generator.corpus import Corpus
 from generator.render import Renderer, item_label
 
+jieba.setLogLevel(60)  # no progress messages in the build log (Material's search may load jieba first)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 ZWSP = "\u200b"
 MAX_TITLE_WORD = 10  # longer titles of cited documents are cut like any text
@@ -49,7 +50,6 @@ def _prepare(words: tuple[str, ...]) -> None:
     """Load the user words into jieba once per process."""
     if words in _PREPARED:
         return
-    jieba.setLogLevel(60)
     for word in words:
         jieba.add_word(word, freq=2_000_000)
     _PREPARED.add(words)
