@@ -223,29 +223,27 @@ class Renderer:
                                                      entries=corpus.plan_entries(plan.id))
         by_agency = corpus.by_agency()
         for agency in corpus.agencies.values():
-            roles, listing = by_agency.get(agency.id, []), f"agencies/{agency.id}/"
-            apart = self.plans_apart(roles)
+            listing = f"agencies/{agency.id}/"
+            apart = self.listings_apart.get(listing, [])
             pages[f"agencies/{agency.id}.md"] = self.page(
-                "agency.md.j2", listing, agency=agency, roles=roles, plans_apart=bool(apart),
+                "agency.md.j2", listing, agency=agency, roles=by_agency.get(agency.id, []), plans_apart=bool(apart),
                 partners=self.partners(agency.id),
                 children=[a for a in corpus.agencies.values() if a.parent == agency.id],
             )
+            plans = [plan for plan, _ in apart]
             for plan, plan_roles in apart:
-                pages[f"{listing}{plan.id}.md"] = self.page(
-                    "agency_plan.md.j2", f"{listing}{plan.id}/", agency=agency, plan=plan, roles=plan_roles,
-                    plans=[plan for plan, _ in apart],
-                )
+                pages[f"{listing}{plan.id}.md"] = self.page("agency_plan.md.j2", f"{listing}{plan.id}/", agency=agency,
+                                                            plan=plan, roles=plan_roles, plans=plans)
         by_theme = corpus.by_theme()
         for theme in corpus.themes.values():
-            entries, listing = by_theme.get(theme.id, []), f"themes/{theme.id}/"
-            apart = self.plans_apart(entries)
-            pages[f"themes/{theme.id}.md"] = self.page("theme.md.j2", listing, theme=theme, entries=entries,
-                                                       plans_apart=bool(apart))
+            listing = f"themes/{theme.id}/"
+            apart = self.listings_apart.get(listing, [])
+            pages[f"themes/{theme.id}.md"] = self.page("theme.md.j2", listing, theme=theme,
+                                                       entries=by_theme.get(theme.id, []), plans_apart=bool(apart))
+            plans = [plan for plan, _ in apart]
             for plan, plan_entries in apart:
-                pages[f"{listing}{plan.id}.md"] = self.page(
-                    "theme_plan.md.j2", f"{listing}{plan.id}/", theme=theme, plan=plan, entries=plan_entries,
-                    plans=[plan for plan, _ in apart],
-                )
+                pages[f"{listing}{plan.id}.md"] = self.page("theme_plan.md.j2", f"{listing}{plan.id}/", theme=theme,
+                                                            plan=plan, entries=plan_entries, plans=plans)
         for feature in self.features:
             pages.update(feature.pages(self))
         return pages
@@ -296,10 +294,15 @@ class Renderer:
                 shared[agency_id].update(people - {agency_id})
         return shared
 
-    def plans_apart(self, rows: Sequence[Entry] | Sequence[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
-        """The rows of an agency's or a theme's page, by plan, when they are too many for one page (each
-        plan's then go to a page of their own, linked from it); none when the page lists them all."""
-        return self.by_plan(rows) if len(rows) > LISTING_LIMIT else []
+    @cached_property
+    def listings_apart(self) -> dict[str, list[tuple[Plan, list[object]]]]:
+        """Page URL -> rows by plan, of each agency's or theme's page whose rows are too many for one page:
+        each plan's go to a page of their own (`<page URL><plan id>/`), linked from it."""
+        rows: dict[str, list[Entry] | list[tuple[Entry, str]]] = {
+            **{f"agencies/{agency}/": roles for agency, roles in self.corpus.by_agency().items()},
+            **{f"themes/{theme}/": entries for theme, entries in self.corpus.by_theme().items()},
+        }
+        return {url: self.by_plan(listed) for url, listed in rows.items() if len(listed) > LISTING_LIMIT}
 
     def by_plan(self, rows: Iterable[Entry] | Iterable[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
         """Entries, or (entry, role) rows, grouped by plan in the corpus' order (template filter `by_plan`):

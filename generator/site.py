@@ -51,12 +51,17 @@ class EditionSite:
         return frozenset([*(f"plans/{plan.id}/" for plan in corpus.plans), *(f"agencies/{a}/" for a in corpus.agencies),
                           *(f"themes/{t}/" for t in corpus.themes)])
 
+    @cached_property
+    def plan_listings(self) -> frozenset[str]:
+        """The per-plan pages of agencies' and themes' long listings: the agency or theme is found, and each
+        item at its own anchor, so the search leaves them out."""
+        apart = self.renderer.listings_apart
+        return frozenset(f"{url}{plan.id}/" for url, plans in apart.items() for plan, _ in plans)
+
     def title_searched(self, page_url: str) -> bool:
         """Whether a generated page keeps Material's entry of its title: not the pages write_search_index
-        gives entries, nor the per-plan pages of an agency's or theme's long listing (the agency or theme
-        is found, and each item at its own anchor)."""
-        plan_listing = page_url.startswith(("agencies/", "themes/")) and page_url.count("/") == 3
-        return page_url not in self.searched_by_item and not plan_listing
+        gives entries, nor the per-plan pages of long listings."""
+        return page_url not in self.searched_by_item and page_url not in self.plan_listings
 
     @cached_property
     def renderer(self) -> Renderer:
