@@ -18,7 +18,7 @@ PHRASES = CONTENT / "zh-Hant" / "phrases.txt"
 # Terms the reference pages promise (the plans' own wording), with the Japanese legal term expected.
 REQUIRED = {
     "知识产权": "知的財産権", "地理标志": "地理的表示", "集成电路布图设计": None, "植物新品种": "植物新品種",
-    "专利开放许可": "特許開放許諾", "非正常专利申请": "異常な特許出願", "商标恶意注册": None, "数据知识产权": None,
+    "专利开放许可": "特許開放許諾", "非正常专利申请": "非正常な特許出願", "商标恶意注册": None, "数据知识产权": None,
     "专利导航": None, "知识产权保护中心": None, "快速维权中心": None, "马德里体系": None, "海牙协定": "ハーグ協定",
     "软件正版化": None,
 }
