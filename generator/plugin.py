@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from material.plugins.search.plugin import Parser as SearchParser
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -70,16 +69,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         for path, content in self.generated.items():
             files.append(File.generated(config, path, content=content))
         if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
-            self.edition_site.search_docs  # noqa: B018 (the children inherit the cuts of every text)
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # The search index keeps one entry per item, agency and theme, and only the title of every other
-        # generated page: Material's segmenting of their whole text (a quarter of the build) would be thrown away.
-        if page.file.src_uri in self.generated:
-            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = THEME_TEMPLATES  # each edition's build makes a new environment of the same theme
@@ -87,9 +78,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
-        search = config.plugins.get("material/search")
-        if page.file.src_uri in self.generated and self.edition_site.title_searched(page.url) and search:
-            _index_title(search.search_index, page)
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -102,7 +90,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
-            log.debug("search index of %s: %d bytes", self.config.edition, size)
+            log.debug("search bundle of %s: %d bytes", self.config.edition, size)
             if self.others:
                 failed, self.others = self.others.wait(), None
                 if failed:
@@ -119,16 +107,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _builds_others(self) -> bool:
         return self.config.edition == "zh-Hans" and self.config.editions
-
-
-def _index_title(index: Any, page: Page) -> None:
-    """Material's own entry for the top of the page (its title), parsed from the page up to its first h1."""
-    head, end, _ = page.content.partition("</h1>")
-    parser = SearchParser()
-    parser.feed(head + end)
-    parser.close()
-    if parser.data and not parser.data[0].is_excluded():
-        index.create_entry_for_section(parser.data[0], page.toc, page.url, page)
 
 
 def _reported(builder: Callable[..., None]) -> Callable[..., None]:

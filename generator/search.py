@@ -1,8 +1,11 @@
-"""The search index of an edition: one entry per citable item, segmented with jieba.
+"""The search of an edition: one record per item, plan, agency, theme and cited document, indexed by Pagefind.
 
-Material's search plugin indexes a page by its headings, so a hit inside task 118 would lead to
-the top of its section. This module replaces the entries of the generated pages with one entry
-per item (its anchor as location) and one per agency and theme.
+Pagefind keeps the index in chunks that the browser loads as a query needs them, with filters and
+metadata (`overrides/assets/search.js` asks it). Its own reading of Chinese (dictionary words) misses a
+word inside a longer word and knows one script only, so every record reaches it as `tokens()`: each run
+of Han or kana cut into overlapping character pairs, the way Lucene's CJK analyzer makes every part of
+a word findable, every run of letters and digits as one word. search.js cuts the query the same way and
+asks for the pairs of each run as an exact phrase: 开放许可 is found inside 专利开放许可, in either script.
 """
 
 from __future__ import annotations
@@ -10,179 +13,252 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
-from functools import cache
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import jieba
+import yaml
+from markupsafe import Markup
 
-from generator.convert import simplified
-from generator.corpus import Corpus
+from generator.corpus import Entry
+from generator.editions import label
+from generator.errors import ContentError
+from generator.laws import Law
 from generator.render import Renderer, item_label
 
-jieba.setLogLevel(60)  # no progress messages in the build log (Material's search may load jieba first)
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-ZWSP = "\u200b"
-MAX_TITLE_WORD = 10  # longer titles of cited documents are cut like any text
+_RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+# Pagefind's bundle files the site's own search page does not use (its stock interfaces).
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+BUNDLE = "pagefind"
+LANGUAGE = "zz"  # no language of Pagefind's: its tokens stay as they are, neither stemmed nor segmented
+PAGE_KINDS = ("plan", "agency", "theme", "law")
 
 
-def user_words(corpus: Corpus, terms: Sequence[str] = ()) -> list[str]:
-    """Terms that must stay whole: agency names, theme names and keywords, `terms` (the glossary, cited
-    titles) and the few words only search needs."""
-    words = {name for agency in corpus.agencies.values() for name in [agency.name, *agency.names]}
-    for theme in corpus.themes.values():
-        words.update([theme.name, *theme.keywords])
-    words.update(SEARCH_WORDS)
-    words.update(terms)
-    return sorted(word for word in words if len(word) > 1)
+def normalize(text: str) -> str:
+    """The form both the index and the query are read in: NFKC (full-width digits and letters), lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
 
 
-# Words jieba's general dictionary cuts apart that no name, keyword or glossary term of the data holds:
-# campaign names and common queries.
-SEARCH_WORDS = ("剑网", "昆仑", "质押融资", "专利审查", "商标审查")
+def tokens(text: str) -> list[str]:
+    """Han and kana runs as overlapping pairs (a one-character run as itself), other runs as words.
+    search.js's `runs` and `pairs` are the same function: change both or neither."""
+    words: list[str] = []
+    for run in _RUN.findall(normalize(text)):
+        if run[0].isascii() or len(run) == 1:
+            words.append(run)
+        else:
+            words.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return words
 
 
-_PREPARED: set[tuple[str, ...]] = set()
+def encode(token: str) -> str:
+    """A token as Pagefind indexes it: ASCII, so that no segmenter of Pagefind's cuts it again (it splits
+    Han into single characters). A pair is `b` and each character's code point in four base-36 digits,
+    so that the code of a character alone is a prefix of every pair it begins; a single character is
+    `u` and its code, a word `w` and the word. search.js's `encode` is the same function."""
+    if token.isascii():
+        return "w" + token
+    codes = "".join(_base36(ord(char)).rjust(4, "0") for char in token)
+    return ("b" if len(token) == 2 else "u") + codes
 
 
-def _prepare(words: tuple[str, ...]) -> None:
-    """Load the user words into jieba once per process."""
-    if words in _PREPARED:
-        return
-    for word in words:
-        jieba.add_word(word, freq=2_000_000)
-    _PREPARED.add(words)
+def name_token(name: str) -> str:
+    """The token that marks a page named `name`: a query that is exactly a name of an agency, theme, plan or
+    cited document finds that page first. FNV-1a over the code points of the name without spaces, in
+    base 36 (search.js computes the same)."""
+    value = 0x811C9DC5
+    for char in re.sub(r"\s+", "", normalize(name)):
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return "nm" + _base36(value)
 
 
-def tokens(text: str) -> tuple[str, ...]:
-    """The Simplified text cut into words: jieba for Han runs, the rest kept as it is."""
-    return _tokens(text, len(_PREPARED))
+def _base36(value: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        value, rest = divmod(value, 36)
+        out = digits[rest] + out
+        if not value:
+            return out
 
 
-@cache
-def _tokens(text: str, dictionary: int) -> tuple[str, ...]:
-    """`dictionary` counts the user word lists loaded: a new one makes the cached cuts stale."""
-    pieces: list[str] = []
-    last = 0
-    for match in _HAN.finditer(text):
-        pieces.append(text[last:match.start()])
-        pieces.extend(jieba.cut(match[0], HMM=True))
-        last = match.end()
-    pieces.append(text[last:])
-    return tuple(piece for piece in pieces if piece)
+@dataclass
+class Record:
+    """What the search knows of one result: shown fields in the edition's script, and what finds it."""
+
+    url: str  # site path of the edition, with the item's anchor
+    kind: str  # an item kind (task, measure, …) or a page kind (plan, agency, theme, law)
+    title: str
+    text: str = ""
+    other: str = ""  # the text in the other Chinese script, character for character (highlights what it found)
+    translation: str = ""  # the Japanese reference translation (the Japanese edition)
+    lang: str = "zh-Hans"  # of title and text
+    plan: str = ""  # the plan's short title, shown with an item
+    year: str = ""
+    number: str = ""  # how a reader names the item
+    lead: str = ""  # the lead agency's name
+    names: tuple[str, ...] = ()  # the names that make a page the first result
+    extra: tuple[str, ...] = ()  # further words that find it (Japanese terms, the other script of a title)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+    def content(self) -> str:
+        words = [*tokens(self.title), *tokens(self.text), *tokens(self.other), *tokens(self.translation)]
+        for extra in self.extra:
+            words.extend(tokens(extra))
+        return " ".join([*map(encode, words), *(name_token(name) for name in self.names if name)])
+
+    def html(self) -> str:
+        """The record as a page for Pagefind's indexer: the tokens in its body, the shown fields as metadata."""
+        meta = {"href": self.url, "kind": self.kind, "title": self.title, "text": self.text, "other": self.other,
+                "ja": self.translation, "lang": self.lang, "plan": self.plan, "year": self.year,
+                "number": self.number, "lead": self.lead}
+        fields = "".join(f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>'
+                         for key, value in meta.items() if value)
+        filters = "".join(f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>'
+                          for name, values in self.filters.items() for value in values)
+        title = " ".join(map(encode, tokens(self.title)))
+        return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                f'</head><body><main data-pagefind-body><h1 data-pagefind-weight="3">{html.escape(title)}</h1>'
+                f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}{filters}</div></main></body></html>")
 
 
-@cache
-def _parts(text: str, dictionary: int) -> tuple[str, ...]:
-    """The shorter words inside the long words of `text`."""
-    return tuple(part for word in tokens(text) if len(word) > 2 and _HAN.fullmatch(word)
-                 for part in jieba.cut_for_search(word) if part != word and len(part) > 1)
+def plan_year(plan_id: str, title: str) -> str:
+    """The plan's year as its id or title says it."""
+    match = re.search(r"(20\d\d)", plan_id) or re.search(r"(20\d\d)", title)
+    return match[1] if match else ""
 
 
-class Segmenter:
-    """Segments Simplified text for an edition's index. The words are cut once, in Simplified (jieba's
-    dictionary is Simplified), then converted: s2tw keeps lengths, so the cuts hold in Traditional."""
-
-    def __init__(self, convert: Callable[[str], str], alternate: Callable[[str], str]) -> None:
-        self.convert = convert
-        self.alternate = alternate
-
-    def __call__(self, text: str) -> str:
-        return self.convert(ZWSP.join(tokens(text)))
-
-    def shown(self, text: str) -> str:
-        """Text already in the edition's script (a page title), cut where its Simplified form is cut."""
-        base = simplified(text)
-        if len(base) != len(text):
-            return text
-        cuts, position = [], 0
-        for word in tokens(base):
-            cuts.append(text[position:position + len(word)])
-            position += len(word)
-        return ZWSP.join(cuts)
-
-    def hidden(self, *texts: str) -> str:
-        """What the index holds besides the shown texts: the parts of long words (马德里 of 马德里体系), and
-        every word in the other script where it differs (repeats kept, so that both scripts rank alike)."""
-        words = [word for text in texts for word in tokens(text)]
-        parts = [part for text in texts for part in _parts(text, len(_PREPARED))]
-        cut = ZWSP.join([*words, *parts])
-        shown = self.convert(cut).split(ZWSP)
-        other = self.alternate(cut).split(ZWSP)
-        differing = [o for s, o in zip(shown, other, strict=True) if o != s and _HAN.search(o)]
-        return " ".join([*shown[len(words):], *differing])
-
-
-def entries(renderer: Renderer, segment: Segmenter, glossary: Sequence[tuple[str, str]] = (),
-            titles: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """The index entries of an edition: every item at its anchor, every plan, agency and theme.
-    `glossary` pairs (Simplified term, Japanese term): the Japanese edition finds an item by either.
-    `titles` of cited documents stay whole words (the short ones: 专利法实施细则, not a whole policy title)."""
+def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable[Law] = (),
+            translation: Callable[[Entry], str] = lambda _: "",
+            extra: Callable[[str], Iterable[str]] = lambda _: ()) -> list[Record]:
+    """Every record of the edition: items at their anchors, then plans, agencies, themes and cited documents.
+    `other` turns the shown text into the other Chinese script, `documents` are the cited documents,
+    `translation` gives an item's Japanese reference translation, `extra` further words for a text (the
+    Japanese term base)."""
     corpus, edition = renderer.corpus, renderer.edition
-    short_titles = {title.removeprefix("中华人民共和国") for title in titles}
-    words = [chinese for chinese, _ in glossary] + [t for t in short_titles if len(t) <= MAX_TITLE_WORD]
-    _prepare(tuple(user_words(corpus, words)))
-    japanese = glossary if edition.code == "ja" else ()
+    show = renderer.convert
+    lang = edition.body_lang
+    found: list[Record] = []
 
-    def doc(location: str, title: str, text: str) -> dict[str, Any]:
-        both = f"{title} {text}"
-        alt = [segment.hidden(title, text), *(term for chinese, term in japanese for _ in range(both.count(chinese)))]
-        fields = {"title": segment(title), "text": segment(text), "alt": " ".join(filter(None, alt))}
-        # Material shows an entry's title and text as HTML: the data's own text must stay text.
-        return {"location": location, **{key: html.escape(value, quote=False) for key, value in fields.items()}}
+    def kind_label(kind: str) -> str:
+        return show(label(f"kind.{kind}", edition))
 
-    docs = [doc(f"plans/{plan.id}/", plan.title, plan.title) for plan in corpus.plans]
+    def both(text: str) -> tuple[str, str]:
+        shown = show(text)
+        alternate = other(shown)
+        return shown, alternate if len(alternate) == len(shown) else ""
+
     for entry in corpus.entries:
         item = entry.item
-        title = item_label(entry, edition)
-        if item.title and not item.marker:  # a task row of the task list: its own heading
-            title = f"{title} {item.title}"
-        elif item.kind in ("section", "subsection"):
-            title = item.heading
-        docs.append(doc(entry.url, title, " ".join(piece for piece in item.printed() if piece != title)))
+        title = item.heading if item.kind in ("section", "subsection") else (item.title or "")
+        body = " ".join(piece for piece in item.printed() if piece and piece != item.heading and piece != item.title)
+        shown_title, _ = both(title)
+        text, alternate = both(f"{title} {body}".strip())
+        agencies = [*entry.lead, *entry.participants]
+        found.append(Record(
+            url=entry.url, kind=item.kind, title=shown_title, text=text, other=alternate,
+            translation=translation(entry), lang=lang, plan=show(renderer.plan_short(entry.plan)),
+            year=plan_year(entry.plan.id, entry.plan.title), number=show(item_label(entry, edition)),
+            lead=show(renderer.agency_name(entry.lead[0])) if entry.lead else "",
+            extra=(item.anchor, *extra(f"{title} {body}")),
+            filters={"plan": [entry.plan.id], "year": [plan_year(entry.plan.id, entry.plan.title)], "kind": [item.kind],
+                     "agency": list(dict.fromkeys(agencies)), "theme": list(entry.themes)},
+        ))
+    for plan in corpus.plans:
+        shown, alternate = both(plan.title)
+        found.append(Record(
+            url=f"plans/{plan.id}/", kind="plan", number=kind_label("plan"), title=show(renderer.plan_title(plan)), text=shown, other=alternate,
+            translation=plan.title_ja or "", lang=lang, year=plan_year(plan.id, plan.title),
+            names=(plan.title, show(plan.title), plan.title_ja or "", show(renderer.plan_short(plan))),
+            filters={"plan": [plan.id], "year": [plan_year(plan.id, plan.title)], "kind": ["plan"]},
+        ))
     for agency in corpus.agencies.values():
-        names = "、".join(dict.fromkeys([agency.name, *agency.names, agency.name_ja]))
-        docs.append(doc(f"agencies/{agency.id}/", renderer.agency_name(agency.id), names))
+        forms = list(dict.fromkeys([agency.name, *agency.names]))
+        shown, alternate = both("、".join(forms))
+        found.append(Record(
+            url=f"agencies/{agency.id}/", kind="agency", number=kind_label("agency"), title=show(renderer.agency_name(agency)), text=shown,
+            other=alternate, translation=agency.name_ja, lang=lang,
+            names=(*forms, *(show(form) for form in forms), agency.name_ja),
+            filters={"agency": [agency.id], "kind": ["agency"]},
+        ))
     for theme in corpus.themes.values():
-        about = "、".join([theme.name, theme.name_ja, *(theme.description or "",)])
-        docs.append(doc(f"themes/{theme.id}/", renderer.theme_name(theme.id), about))
-    return docs
+        shown, alternate = both("、".join([theme.name, *(theme.description or "",)]).strip("、"))
+        found.append(Record(
+            url=f"themes/{theme.id}/", kind="theme", number=kind_label("theme"), title=show(renderer.theme_name(theme)), text=shown,
+            other=alternate, translation=theme.name_ja, lang=lang,
+            names=(theme.name, show(theme.name), theme.name_ja),
+            filters={"theme": [theme.id], "kind": ["theme"]},
+        ))
+    for document in documents:
+        forms = list(dict.fromkeys([document.title, *document.forms]))
+        shown, alternate = both("、".join(f"《{form}》" for form in forms))
+        found.append(Record(
+            url=f"laws/{document.id}/", kind="law", number=kind_label("law"), title=document.name_ja if edition.code == "ja" and document.name_ja else show(document.title),
+            text=shown, other=alternate, translation=document.name_ja or "", lang=lang,
+            names=(*forms, *(show(form) for form in forms), *([document.name_ja] if document.name_ja else [])),
+            filters={"kind": ["law"]},
+        ))
+    return found
 
 
-def rewrite_index(path: Path, docs: list[dict[str, Any]], segment: Segmenter) -> int:
-    """Put `docs` in place of Material's entries for the same pages. Every other page (home, indexes,
-    reference pages) keeps one entry, its title: their text repeats the items', which must rank first.
-    Returns the index size in bytes."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    ours = {doc["location"].partition("#")[0] for doc in docs}
-    kept = []
-    for doc in index["docs"]:
-        if "#" not in doc["location"] and doc["location"] not in ours:
-            title = doc["title"].replace(ZWSP, "")
-            kept.append({"location": doc["location"], "title": segment.shown(title), "text": "",
-                         "alt": segment.hidden(simplified(title))})
-    index["docs"] = kept + docs
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+def japanese_translations(content: Path) -> dict[tuple[str, str], str]:
+    """The Japanese reference translation of each item, (plan id, anchor) -> its fields joined."""
+    found: dict[tuple[str, str], str] = {}
+    for path in sorted((content / "translations" / "ja").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in document.get("entries") or []:
+            found[(document.get("plan", path.stem), entry["anchor"])] = " ".join((entry.get("ja") or {}).values())
+    return found
 
 
-# Material 9.8's query segmenter never tries a token that ends at the query's last character
-# (`o<t.length`), so a whole-word query such as 数据知识产权 falls apart into 数据/知识/产权.
-_SEGMENTER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-_SEGMENTER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+def write_bundle(site_dir: Path, found: list[Record]) -> int:
+    """Index `found` with Pagefind into `site_dir/pagefind/`; returns the bundle's size in bytes."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as staging:
+        root = Path(staging)
+        for number, record in enumerate(found):
+            (root / f"{number}.html").write_text(record.html(), encoding="utf-8")
+        output = site_dir / BUNDLE
+        shutil.rmtree(output, ignore_errors=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(root), "--output-path", str(output), "--silent"],
+            capture_output=True, text=True, check=False,
+        )
+        if done.returncode != 0:
+            raise ContentError(f"{output}: Pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
+    for name in _UNUSED:
+        (output / name).unlink(missing_ok=True)
+    return sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
 
 
-def patch_worker(site_dir: Path) -> None:
-    """Fix the query segmenter in the built search worker; fail loudly if Material changed it."""
-    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if not workers:
-        raise FileNotFoundError(f"{site_dir}: no search worker to patch")
-    for worker in workers:
-        code = worker.read_text(encoding="utf-8")
-        if _SEGMENTER_FIX in code:
-            continue
-        if _SEGMENTER_BUG not in code:
-            raise ValueError(f"{worker.name}: the search segmenter changed; review generator/search.py")
-        worker.write_text(code.replace(_SEGMENTER_BUG, _SEGMENTER_FIX), encoding="utf-8")
+def facets(renderer: Renderer) -> dict[str, dict[str, str]]:
+    """The names of the filters' values in the edition's language, for the search page."""
+    corpus, show = renderer.corpus, renderer.convert
+    years = sorted({plan_year(plan.id, plan.title) for plan in corpus.plans} - {""}, reverse=True)
+    return {
+        "plan": {plan.id: show(renderer.plan_short(plan)) for plan in corpus.plans},
+        "year": {year: year for year in years},
+        "agency": {agency.id: show(renderer.agency_name(agency)) for agency in corpus.agencies.values()},
+        "theme": {theme.id: show(renderer.theme_name(theme)) for theme in corpus.themes.values()},
+        "kind": {kind: show(label(f"kind.{kind}", renderer.edition)) for kind in
+                 ("notice", "preamble", "section", "subsection", "task", "measure", "closing", *PAGE_KINDS)},
+    }
+
+
+def pages(renderer: Renderer) -> dict[str, str]:
+    """The search page, with the names of the filters' values (also as JSON, safe inside <script>)."""
+    values = facets(renderer)
+    data = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return {"search/index.md": renderer.page("search.md.j2", "search/", facets=values, facets_json=Markup(data))}
+
+
+def iter_terms(records_: Iterable[Record]) -> Iterator[str]:
+    """Every token of `records_`, for tests and the benchmark."""
+    for record in records_:
+        yield from record.content().split()

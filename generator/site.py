@@ -16,14 +16,17 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import glossary, laws, opendata, search
-from generator.convert import converter, identity
+from generator import glossary, laws_pages, opendata, search
+from generator.convert import converter, identity, simplified
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
+# Labels search.js shows (data-search-… of #ip-messages).
+SEARCH_MESSAGES = ("search.results", "search.none", "search.loose", "search.lead", "search.loading", "search.failed",
+                   "search.quick_all")
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 
 
@@ -43,25 +46,6 @@ class EditionSite:
         content = content.resolve()
         convert = converter(content / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
         return cls(content, corpus or load_corpus(content), edition, convert, templates)
-
-    @cached_property
-    def searched_by_item(self) -> frozenset[str]:
-        """Pages whose every search entry write_search_index writes itself (items, agencies, themes)."""
-        corpus = self.corpus
-        return frozenset([*(f"plans/{plan.id}/" for plan in corpus.plans), *(f"agencies/{a}/" for a in corpus.agencies),
-                          *(f"themes/{t}/" for t in corpus.themes)])
-
-    @cached_property
-    def plan_listings(self) -> frozenset[str]:
-        """The per-plan pages of agencies' and themes' long listings: the agency or theme is found, and each
-        item at its own anchor, so the search leaves them out."""
-        apart = self.renderer.listings_apart
-        return frozenset(f"{url}{plan.id}/" for url, plans in apart.items() for plan, _ in plans)
-
-    def title_searched(self, page_url: str) -> bool:
-        """Whether a generated page keeps Material's entry of its title: not the pages write_search_index
-        gives entries, nor the per-plan pages of long listings."""
-        return page_url not in self.searched_by_item and page_url not in self.plan_listings
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -109,30 +93,29 @@ class EditionSite:
 
     def files(self) -> dict[str, str]:
         """Every generated file of the edition: Markdown pages and open data."""
-        pages = self.renderer.pages()
+        pages = {**self.renderer.pages(), **search.pages(self.renderer)}
         return {**pages, **opendata.files(self.corpus, self.edition, self.convert)}
 
     @cached_property
-    def segment(self) -> search.Segmenter:
-        alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
-        return search.Segmenter(self.convert, alternate)
+    def search_records(self) -> list[search.Record]:
+        """One search record per item, plan, agency, theme and cited document."""
+        # The other Chinese script, for readers who type it: the original for the Traditional edition.
+        other = simplified if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
+        laws = laws_pages.laws_of(self.corpus)
+        terms = glossary.glossary_pairs(self.content) if self.edition.code == "ja" else []
 
-    @cached_property
-    def search_docs(self) -> list[dict[str, Any]]:
-        """The search entries of every item, agency and theme. Built before the other editions fork, they
-        leave them jieba's cuts of every text (the same Simplified text in every edition)."""
-        terms = glossary.glossary_pairs(self.content)
-        titles = laws.registered_forms(self.content)
-        docs = search.entries(self.renderer, self.segment, terms, titles)
-        unindexed = self.searched_by_item - {doc["location"].partition("#")[0] for doc in docs}
-        if unindexed:
-            log.warning("Pages left out of Material's search index but given no entries: %s", ", ".join(sorted(unindexed)))
-        return docs
+        def japanese_terms(text: str) -> list[str]:
+            return [japanese for chinese, japanese in terms if chinese in text]
+
+        if self.edition.code != "ja":
+            return search.records(self.renderer, other, laws.entries if laws else ())
+        translations = search.japanese_translations(self.content)
+        return search.records(self.renderer, other, laws.entries if laws else (), extra=japanese_terms,
+                              translation=lambda entry: translations.get((entry.plan.id, entry.item.anchor), ""))
 
     def write_search_index(self, site_dir: Path) -> int:
-        """One search entry per item, agency and theme; returns the index size in bytes."""
-        search.patch_worker(site_dir)
-        return search.rewrite_index(site_dir / "search" / "search_index.json", self.search_docs, self.segment)
+        """The edition's Pagefind bundle; returns its size in bytes."""
+        return search.write_bundle(site_dir, self.search_records)
 
     def page_context(self, page_url: str) -> dict[str, Any]:
         """What the theme overrides need: the same page in every edition, and the edition notice."""
@@ -148,7 +131,8 @@ class EditionSite:
             "original_href": relative(here, page_url),
             "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else label("body_is_original", self.edition),
             "original_link": self.label("original_link"),
-            "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
+            "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice", *SEARCH_MESSAGES)},
+            "search": {key: self.label(f"search.{key}") for key in ("placeholder", "submit")},
             "meta": self.plan_meta(page_url),
             # A plan page's table of contents lists the plan's own headings, in the body's language.
             "toc_lang": self.edition.body_lang if page_url.startswith("plans/") and page_url != "plans/" else None,

@@ -1,4 +1,4 @@
-"""The search index's words: whole domain terms, the same cuts in both scripts, the other script hidden."""
+"""The search records of an edition: the tokens that find them, one record per item, pages named by their names."""
 
 from __future__ import annotations
 
@@ -7,65 +7,64 @@ from pathlib import Path
 import pytest
 
 from generator import search
-from generator.convert import converter, identity
 from generator.corpus import Corpus
-from generator.glossary import glossary_pairs
+from generator.site import EditionSite
 
 ROOT = Path(__file__).resolve().parent.parent
-ZWSP = search.ZWSP
 
 
-@pytest.fixture(scope="module")
-def traditional() -> search.Segmenter:
-    return search.Segmenter(converter((ROOT / "content" / "zh-Hant" / "phrases.txt").resolve()), identity)
+def test_han_and_kana_runs_are_cut_into_overlapping_pairs_and_other_runs_stay_words() -> None:
+    assert search.tokens("专利开放许可") == ["专利", "利开", "开放", "放许", "许可"]
+    assert search.tokens("第18项（WIPO）") == ["第", "18", "项", "wipo"]
+    assert search.tokens("商標の出願") == ["商標", "標の", "の出", "出願"]
+    assert search.tokens("ＡＢＣ１２") == ["abc12"]
 
 
-@pytest.fixture(scope="module")
-def simplified() -> search.Segmenter:
-    return search.Segmenter(identity, converter((ROOT / "content" / "zh-Hant" / "phrases.txt").resolve()))
+def test_every_part_of_two_or_more_characters_is_a_run_of_the_word_s_pairs() -> None:
+    word = search.tokens("知识产权海关保护")
+    for part in ("海关保护", "产权海关", "关保"):
+        pairs = search.tokens(part)
+        assert any(word[i:i + len(pairs)] == pairs for i in range(len(word)))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def words(corpus: Corpus) -> None:
-    """The words of the real build: the data's names and keywords, the glossary, a cited title."""
-    glossary = [chinese for chinese, _ in glossary_pairs(ROOT / "content")]
-    search._prepare(tuple(search.user_words(corpus, [*glossary, "专利法实施细则"])))
+def test_encoded_tokens_are_ascii_and_a_character_s_code_begins_its_pairs() -> None:
+    pair, single = search.encode("知识"), search.encode("知")
+    assert pair.isascii() and pair.startswith("b") and single.startswith("u")
+    assert pair.startswith("b" + single[1:])
+    assert search.encode("wipo") == "wwipo"
 
 
-@pytest.mark.parametrize("term", ["数据知识产权", "专利开放许可", "集成电路布图设计", "非正常专利申请", "商标恶意注册",
-                                  "地理标志", "专利法实施细则"])
-def test_domain_terms_stay_whole(simplified: search.Segmenter, term: str) -> None:
-    assert term in simplified(f"推进{term}工作。").split(ZWSP)
+def test_a_name_token_ignores_width_case_and_spaces() -> None:
+    assert search.name_token("最高人民法院") == search.name_token(" 最高 人民法院 ")
+    assert search.name_token("WIPO") == search.name_token("ｗｉｐｏ")
+    assert search.name_token("专利") != search.name_token("商标")
 
 
-def test_the_traditional_text_is_cut_where_the_simplified_is(simplified: search.Segmenter,
-                                                            traditional: search.Segmenter) -> None:
-    text = "加快数据知识产权保护规则构建，探索数据知识产权登记制度。"
-    cuts = simplified(text).split(ZWSP)
-    assert [len(word) for word in traditional(text).split(ZWSP)] == [len(word) for word in cuts]
-    assert "數據知識產權" in traditional(text).split(ZWSP)
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant", "ja"])
+def test_each_edition_has_a_record_per_item_and_per_page(corpus: Corpus, code: str) -> None:
+    records = EditionSite.load(ROOT / "content", code, corpus=corpus).search_records
+    urls = [record.url for record in records]
+    assert len(urls) == len(set(urls))
+    assert {entry.url for entry in corpus.entries} <= set(urls)
+    assert {f"agencies/{agency}/" for agency in corpus.agencies} <= set(urls)
+    assert {f"themes/{theme}/" for theme in corpus.themes} <= set(urls)
 
 
-def test_hidden_words_hold_the_parts_and_the_other_script(simplified: search.Segmenter,
-                                                          traditional: search.Segmenter) -> None:
-    hidden = simplified.hidden("推进马德里体系纳入中文").split(" ")
-    assert "马德里" in hidden  # a part of 马德里体系
-    assert "馬德里體系" in hidden and "馬德里" in hidden  # for a query in Traditional
-    assert "马德里体系" in traditional.hidden("推进马德里体系纳入中文").split(" ")  # and the reverse
+def test_the_traditional_record_holds_the_original_for_readers_who_type_it(corpus: Corpus) -> None:
+    records = {r.url: r for r in EditionSite.load(ROOT / "content", "zh-Hant", corpus=corpus).search_records}
+    t18 = records["plans/strong-ip-implementation-plan-2023/#t18"]
+    assert "數據知識產權" in t18.text and "数据知识产权" in t18.other
+    assert len(t18.text) == len(t18.other)
 
 
-def test_a_title_in_the_edition_script_is_cut_like_its_simplified_form(traditional: search.Segmenter) -> None:
-    cuts = traditional.shown("數據知識產權登記制度").split(ZWSP)
-    assert [len(word) for word in cuts] == [len(word) for word in search.tokens("数据知识产权登记制度")]
-    assert cuts[0] == "數據知識產權登記"  # a glossary term, whole
+def test_the_japanese_record_holds_the_translation_and_the_term_base(corpus: Corpus) -> None:
+    records = {r.url: r for r in EditionSite.load(ROOT / "content", "ja", corpus=corpus).search_records}
+    t18 = records["plans/strong-ip-implementation-plan-2023/#t18"]
+    assert "データ知的財産権" in t18.translation
+    assert "データ知的財産権" in t18.extra
 
 
-def test_the_worker_patch_fails_loudly_when_material_changes(tmp_path: Path) -> None:
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    (workers / "search.x.min.js").write_text("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", encoding="utf-8")
-    search.patch_worker(tmp_path)
-    assert "o<=t.length" in (workers / "search.x.min.js").read_text(encoding="utf-8")
-    (workers / "search.x.min.js").write_text("something else", encoding="utf-8")
-    with pytest.raises(ValueError, match="segmenter changed"):
-        search.patch_worker(tmp_path)
+def test_shown_fields_reach_the_index_as_escaped_text() -> None:
+    record = search.Record(url="plans/x/#t1", kind="task", title="<b>x</b>", text='"><script>alert(1)</script>')
+    page = record.html()
+    assert "<script>alert" not in page and "&lt;script&gt;" in page

@@ -84,12 +84,12 @@ def test_lang_of_page_and_of_body_text(site: Path, root: str, lang: str, body_la
 
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
-def test_each_edition_has_its_own_search_index_with_an_entry_per_item(site: Path, corpus: Corpus, root: str) -> None:
-    path = site / root / "search" / "search_index.json"
-    assert path.stat().st_size <= 1_500_000
-    index = json.loads(path.read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]  # never TinySegmenter, even under the Japanese interface
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {entry.url for entry in corpus.entries} <= locations
-    others = [root2 for root2 in EDITION_ROOTS if root2 and root2 != root]
-    assert not any(location.startswith(tuple(others)) for location in locations)
+def test_each_edition_has_its_own_search_bundle_with_a_record_per_item(site: Path, corpus: Corpus, root: str) -> None:
+    bundle = site / root / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    fragments = list((bundle / "fragment").iterdir())
+    assert len(fragments) >= len(corpus.entries) + len(corpus.agencies) + len(corpus.themes)
+    assert not (site / root / "search" / "search_index.json").exists()  # Material's search is left out
+    assert not list(bundle.glob("pagefind-*ui*"))  # Pagefind's stock interfaces are not published
+
+

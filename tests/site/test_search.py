@@ -1,97 +1,167 @@
-"""Search as a reader uses it, in Debian's Chromium: type a query, see the item, click, land on its anchor."""
+"""Search as readers use it, in Debian's Chromium: the query set, the search page with its filters and its
+address, the box in the header, excerpts, and landing on the item.
+
+`search_queries.yaml` was written from the data before any search was run: each query, the edition it is
+typed in, its best answer and the other right answers (none for nonsense).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+import yaml
+from playwright.sync_api import Browser, Page, expect
 
+from generator.search import encode, name_token, tokens
 from tests.site.pages import EDITION_ROOTS
-from tests.site.searchbox import search_for
 
-STRONG = "plans/strong-ip-implementation-plan-2023/"
-# (query in Simplified, query in Traditional, the item a reader looks for, the rank it must reach).
-# A broad term (地理标志) may rank its theme page and the cited documents named after it first.
-QUERIES = [
-    ("地理标志", "地理標誌", "plans/high-quality-development-tasks-2023/#s3-t2", 5),
-    ("商标恶意注册", "商標惡意註冊", "plans/admin-protection-plan-2023/#t4", 3),
-    ("数据知识产权", "數據知識產權", f"{STRONG}#t18", 3),
-    ("专利开放许可", "專利開放許可", "plans/high-quality-development-tasks-2023/#s4-t2", 3),
-    ("剑网", "劍網", f"{STRONG}#t41", 1),
-    ("海牙协定", "海牙協定", "plans/cnipa-work-points-2022/#s4-m7", 3),
-    ("昆仑", "崑崙", f"{STRONG}#t30", 1),
-    ("马德里", "馬德里", f"{STRONG}#t120", 2),
-    ("最高人民法院", "最高人民法院", "agencies/spc/", 1),
-    ("专利法实施细则", "專利法實施細則", "plans/cnipa-work-points-2023/#s4-m1", 5),
-]
-CASES = [
-    pytest.param(root, query, shown, target, rank, id=f"{root or 'zh-Hans/'}{query}")
-    for root in EDITION_ROOTS
-    for simplified, traditional, target, rank in QUERIES
-    for shown in [traditional if root == "zh-Hant/" else simplified]
-    # each edition in its own script, and in the other one
-    for query in dict.fromkeys([shown, simplified if root == "zh-Hant/" else traditional])
-]
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))
+ROOTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "ja": "ja/"}
 REPORT = Path(__file__).resolve().parents[2] / "test-results" / "search.jsonl"
+STRONG = "plans/strong-ip-implementation-plan-2023/"
+# The ranks the set reaches (measured on 79 queries; the issue asks 90 % for both).
+BEST_IN_TOP_FIVE = 0.95
+RELEVANT_FIRST = 0.95
 
 
-def search(page: Page, base_url: str, root: str, query: str) -> tuple[list[str], float]:
-    """Type `query` into the search box of the edition's home; the result links (site paths, in order)
-    and the milliseconds from the last keystroke to the results."""
-    page.goto(f"{base_url}{root}")
-    # A first search waits for the index; the measured one starts from a ready index.
-    search_for(page, "知")
-    page.locator(".md-search__input").press("Backspace")
-    page.locator(".md-search-result__item").first.wait_for(state="detached")
-    latency = search_for(page, query)
-    links = page.eval_on_selector_all(
-        ".md-search-result__link", "links => links.map(link => new URL(link.href).pathname + new URL(link.href).hash)"
+def path(answer: str) -> str:
+    """A query set answer (plan#anchor or a page path) as a site path."""
+    plan, hash_, anchor = answer.partition("#")
+    return f"plans/{plan}/#{anchor}" if hash_ else answer
+
+
+@pytest.fixture(scope="module")
+def searchers(browser: Browser, base_url: str) -> Iterator[dict[str, Page]]:
+    """One search page per edition, asked directly through search.js."""
+    context = browser.new_context()
+    pages = {}
+    for edition, root in ROOTS.items():
+        page = context.new_page()
+        page.goto(f"{base_url}{root}search/")
+        page.wait_for_function("window.ipSearch !== undefined")
+        pages[edition] = page
+    yield pages
+    context.close()
+
+
+def find(page: Page, query: str) -> dict[str, Any]:
+    return page.evaluate(
+        """async (query) => {
+             const found = await window.ipSearch.find(query);
+             const links = [];
+             for (const id of found.ids.slice(0, 10)) links.push((await window.ipSearch.fragment(id)).href);
+             return {total: found.ids.length, links, loose: found.loose};
+           }""",
+        query,
     )
-    prefix = "/" + root
-    return [link.removeprefix(prefix) for link in links], latency
 
 
-def rank(links: list[str], target: str) -> int | None:
-    """The target's place among the results, not counting the plan headings Material adds to group them."""
-    results = [link for link in dict.fromkeys(links) if "#" in link or not link.startswith("plans/")]
-    return results.index(target) + 1 if target in results else None
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fresh_report() -> None:
-    REPORT.unlink(missing_ok=True)
-
-
-@pytest.mark.parametrize(("root", "query", "shown", "target", "best"), CASES)
-def test_search_finds_the_item_and_lands_on_its_anchor(page: Page, base_url: str, root: str, query: str, shown: str,
-                                                       target: str, best: int) -> None:
-    links, latency = search(page, base_url, root, query)
-    place = rank(links, target)
+@pytest.fixture(scope="module")
+def outcomes(searchers: dict[str, Page]) -> list[dict[str, Any]]:
+    results = []
+    for case in QUERIES:
+        found = find(searchers[case["edition"]], case["query"])
+        best = path(case["best"]) if case["best"] else None
+        right = {path(answer) for answer in case["relevant"]} | ({best} if best else set())
+        rank = found["links"].index(best) + 1 if best in found["links"] else None
+        results.append({**case, "rank": rank, "total": found["total"], "first": found["links"][:1],
+                        "relevant_first": bool(found["links"]) and found["links"][0] in right})
     REPORT.parent.mkdir(exist_ok=True)
-    with REPORT.open("a", encoding="utf-8") as report:
-        report.write(json.dumps({"edition": root or "zh-Hans/", "query": query, "target": target, "rank": place,
-                                 "latency_ms": round(latency), "results": len(dict.fromkeys(links))},
-                                ensure_ascii=False) + "\n")
-    assert place is not None and place <= best, f"{target} ranks {place} for {query!r}: {links[:8]}"
-    # Click it (inside a folded group, open the group first) and land on the item.
-    link = page.locator(".md-search-result__link").nth(links.index(target))
-    if not link.is_visible():
-        link.locator("xpath=ancestor::details").first.locator("summary").click()
-    link.click()
-    page.wait_for_url(lambda url: url.split("?")[0].endswith(f"/{root}{target.split('#')[0]}")
-                      and url.endswith(target.partition("#")[1] + target.partition("#")[2]))
-    if "#" in target:
-        item = page.locator(f"#{target.split('#')[1]}")
-        expect(item).to_be_in_viewport()
-        expect(item).to_contain_text(shown)
+    REPORT.write_text("".join(json.dumps(result, ensure_ascii=False) + "\n" for result in results), encoding="utf-8")
+    return results
+
+
+@pytest.mark.parametrize("number", range(len(QUERIES)), ids=[f"{q['edition']}-{q['kind']}-{q['query']}" for q in QUERIES])
+def test_each_query_reaches_its_rank(outcomes: list[dict[str, Any]], number: int) -> None:
+    outcome = outcomes[number]
+    if outcome["best"] is None:
+        assert outcome["total"] == 0, f"{outcome['query']!r} should find nothing, found {outcome['first']}"
+    else:
+        assert outcome["rank"] is not None and outcome["rank"] <= 5, (
+            f"{outcome['query']!r}: {outcome['best']} ranks {outcome['rank']} of {outcome['total']}")
+
+
+def test_the_set_ranks_the_best_item_high_and_a_right_one_first(outcomes: list[dict[str, Any]]) -> None:
+    answerable = [o for o in outcomes if o["best"]]
+    top_five = sum(1 for o in answerable if o["rank"] and o["rank"] <= 5) / len(answerable)
+    first = sum(1 for o in answerable if o["relevant_first"]) / len(answerable)
+    assert len(QUERIES) >= 60
+    assert top_five >= BEST_IN_TOP_FIVE and first >= RELEVANT_FIRST, (top_five, first)
+
+
+def test_the_browser_cuts_and_marks_text_as_the_build_does(searchers: dict[str, Page]) -> None:
+    texts = ["数据知识产权登记", "專利開放許可", "商標の悪意ある登録", "WIPO 2023年", "ａｂｃ１２３", "知"]
+    for text in texts:
+        expected = {"tokens": [encode(token) for token in tokens(text)], "name": name_token(text)}
+        found = searchers["zh-Hans"].evaluate(
+            """(text) => import(new URL(document.querySelector("meta[name=ip-search-root]").content + "assets/search.js", location.href).href).then((m) => ({
+                 tokens: m.parse(text, false).flatMap((term) => term.tokens).map((t) => m.encode(t)),
+                 name: m.nameToken(text)}))""",
+            text,
+        )
+        assert found == expected, text
+
+
+def test_the_search_page_reads_its_address_filters_and_counts(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}search/?q=专利&plan=strong-ip-implementation-plan-2023&kind=task")
+    expect(page.locator(".ip-search__count")).to_contain_text("项结果")
+    hits = page.locator(".ip-search__results .ip-hit")
+    expect(hits.first).to_be_visible()
+    hrefs = hits.locator(".ip-hit__link").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert hrefs and all(f"/{STRONG}#t" in href for href in hrefs)
+    assert page.locator("select[name=plan]").input_value() == "strong-ip-implementation-plan-2023"
+    option = page.locator("select[name=kind] option[value=task]")
+    expect(option).to_have_text("任务 (" + option.inner_text().split("(")[1])
+    # Changing a filter narrows the results and rewrites the address, which can be shared.
+    page.select_option("select[name=year]", "2023")
+    page.wait_for_url("**/search/?q=*year=2023*")
+    page.select_option("select[name=plan]", "")
+    page.select_option("select[name=agency]", "cnipa")
+    expect(page.locator(".ip-search__count")).to_contain_text("项结果")
+    assert "agency=cnipa" in page.url
+
+
+def test_results_mark_the_words_also_when_found_through_the_other_script(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}search/?q=專利開放許可")
+    mark = page.locator(".ip-search__results mark").first
+    expect(mark).to_have_text("专利开放许可")
+    page.goto(f"{base_url}ja/search/?q=海賊版")
+    translation = page.locator(".ip-search__results .ip-hit__excerpt[lang=ja] mark").first
+    expect(translation).to_have_text("海賊版")
+
+
+def test_nonsense_finds_nothing_and_says_so(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}search/?q=个人所得税")
+    expect(page.locator(".ip-search__count")).to_have_text("没有同时包含全部检索词的条目。")
+    assert page.locator(".ip-search__results .ip-hit").count() == 0
 
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
-def test_each_edition_searches_its_own_index(page: Page, base_url: str, root: str) -> None:
+def test_the_header_box_shows_results_and_enter_opens_the_search_page(page: Page, base_url: str, root: str) -> None:
+    page.goto(f"{base_url}{root}plans/")
+    box = page.locator(".ip-searchbox__input")
+    box.click()
+    box.fill("t18")
+    quick = page.locator(".ip-quick .ip-hit__link").first
+    expect(quick).to_be_visible()
+    quick.click()
+    page.wait_for_url(f"**/{root}{STRONG}#t18")
+    expect(page.locator("#t18")).to_be_in_viewport()
+    page.locator(".ip-searchbox__input").fill("海牙协定")
+    page.locator(".ip-searchbox__input").press("Enter")
+    page.wait_for_url(f"**/{root}search/?q=*")
+    expect(page.locator(".ip-search__results .ip-hit").first).to_be_visible()
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_each_edition_loads_only_its_own_index(page: Page, base_url: str, root: str) -> None:
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    search(page, base_url, root, "专利")
-    indexes = [url.removeprefix(base_url) for url in requested if url.endswith("search_index.json")]
-    assert indexes == [f"{root}search/search_index.json"]
+    page.on("request", lambda request: requested.append(request.url.removeprefix(base_url)))
+    page.goto(f"{base_url}{root}search/?q=专利")
+    expect(page.locator(".ip-search__results .ip-hit").first).to_be_visible()
+    bundles = {url.split("pagefind/")[0] for url in requested if "pagefind/" in url}
+    assert bundles == {root}
