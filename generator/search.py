@@ -68,14 +68,24 @@ def encode(token: str) -> str:
     return ("b" if len(token) == 2 else "u") + codes
 
 
+def _fnv(text: str) -> str:
+    """FNV-1a over the code points of `text`, in base 36 (search.js computes the same)."""
+    value = 0x811C9DC5
+    for char in text:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return _base36(value)
+
+
 def name_token(name: str) -> str:
     """The token that marks a page named `name`: a query that is exactly a name of an agency, theme, plan or
-    cited document finds that page first. FNV-1a over the code points of the name without spaces, in
-    base 36 (search.js computes the same)."""
-    value = 0x811C9DC5
-    for char in re.sub(r"\s+", "", normalize(name)):
-        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    return "nm" + _base36(value)
+    cited document finds that page first (the name without spaces, in the form the query is read in)."""
+    return "nm" + _fnv(re.sub(r"\s+", "", normalize(name)))
+
+
+def filter_token(name: str, value: str) -> str:
+    """The token of a filter's value (plan, year, agency, theme, kind). Filters are words of the index,
+    not Pagefind's own filters, whose index Pagefind does not write the same way twice."""
+    return "fl" + _fnv(f"{name}:{value}")
 
 
 def _base36(value: int) -> str:
@@ -111,21 +121,21 @@ class Record:
         words = [*tokens(self.title), *tokens(self.text), *tokens(self.other), *tokens(self.translation)]
         for extra in self.extra:
             words.extend(tokens(extra))
-        return " ".join([*map(encode, words), *(name_token(name) for name in self.names if name)])
+        names = [name_token(name) for name in self.names if name]
+        filters = [filter_token(name, value) for name, values in self.filters.items() for value in values]
+        return " ".join([*map(encode, words), *names, *filters])
 
     def html(self) -> str:
         """The record as a page for Pagefind's indexer: the tokens in its body, the shown fields as metadata."""
         meta = {"href": self.url, "kind": self.kind, "title": self.title, "text": self.text, "other": self.other,
                 "ja": self.translation, "lang": self.lang, "plan": self.plan, "year": self.year,
-                "number": self.number, "lead": self.lead}
+                "number": self.number, "lead": self.lead, "plan_id": self.filters.get("plan", [""])[0]}
         fields = "".join(f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>'
                          for key, value in meta.items() if value)
-        filters = "".join(f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>'
-                          for name, values in self.filters.items() for value in values)
         title = " ".join(map(encode, tokens(self.title)))
         return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
                 f'</head><body><main data-pagefind-body><h1 data-pagefind-weight="3">{html.escape(title)}</h1>'
-                f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}{filters}</div></main></body></html>")
+                f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}</div></main></body></html>")
 
 
 def plan_year(plan_id: str, title: str) -> str:

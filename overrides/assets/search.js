@@ -27,14 +27,23 @@ function pairs(run) {
   return out;
 }
 
-// generator/search.py's name_token(): FNV-1a over the code points, base 36.
-export function nameToken(name) {
+// generator/search.py's _fnv(): FNV-1a over the code points, base 36.
+function fnv(text) {
   let value = 0x811c9dc5;
-  for (const char of normalize(name).replace(/\s+/g, "")) {
+  for (const char of text) {
     value ^= char.codePointAt(0);
     value = Math.imul(value, 0x01000193) >>> 0;
   }
-  return "nm" + value.toString(36);
+  return value.toString(36);
+}
+
+// generator/search.py's name_token() and filter_token(), asked for exactly (quoted).
+export function nameToken(name) {
+  return "nm" + fnv(normalize(name).replace(/\s+/g, ""));
+}
+
+export function filterToken(name, value) {
+  return "fl" + fnv(`${name}:${value}`);
 }
 
 // The query's terms: each must occur. Quoted text is one phrase; an item number (t18, 第18项, s5-m3)
@@ -118,8 +127,9 @@ export class Search {
   // The ids matching every term, with a score: Pagefind's own for the words of each term, plus nearness.
   async match(terms, filters) {
     const pagefind = await this.load();
-    const options = filters && Object.keys(filters).length ? { filters } : {};
-    const strict = await Promise.all(terms.map((term) => pagefind.search(pagefindQuery(term.tokens), options)));
+    const narrowing = Object.entries(filters || {}).map(([name, value]) => `"${filterToken(name, value)}"`);
+    const strict = await Promise.all([...terms.map((term) => pagefindQuery(term.tokens)), ...narrowing]
+      .map((query) => pagefind.search(query)));
     let ids = null;
     for (const found of strict) {
       const these = new Set(found.results.map((result) => result.id));
@@ -127,9 +137,10 @@ export class Search {
     }
     if (!ids || !ids.size) return new Map();
     for (const result of strict[0].results) if (ids.has(result.id)) this.results.set(result.id, result);
+    strict.splice(terms.length);
     // Pagefind scores an exact phrase flatly: the same words, unquoted, rank by frequency and weight.
     const loose = await Promise.all(terms.map((term, index) =>
-      term.tokens.length > 1 ? pagefind.search(term.tokens.map(encode).join(" "), options) : strict[index]));
+      term.tokens.length > 1 ? pagefind.search(term.tokens.map(encode).join(" ")) : strict[index]));
     const scores = new Map();
     for (const id of ids) scores.set(id, 0);
     for (const found of loose) {
@@ -154,9 +165,10 @@ export class Search {
     const pagefind = await this.load();
     for (const term of [...terms]) {
       if (terms.length < 2 || term.tokens.length < 2) continue;
-      const plan = (await pagefind.search(`"${nameToken(term.text)}"`, { filters: { kind: "plan" } })).results[0];
+      const plans = new Set((await pagefind.search(`"${filterToken("kind", "plan")}"`)).results.map((result) => result.id));
+      const plan = (await pagefind.search(`"${nameToken(term.text)}"`)).results.find((result) => plans.has(result.id));
       if (!plan) continue;
-      filters = { ...filters, plan: (await plan.data()).filters.plan[0] };
+      filters = { ...filters, plan: (await plan.data()).meta.plan_id };
       terms.splice(terms.indexOf(term), 1);
     }
     let scores = await this.match(terms, filters);
@@ -168,8 +180,7 @@ export class Search {
       loose = scores.size > 0;
       if (loose) terms.splice(0, terms.length, ...parts);
     }
-    const named = new Set((await pagefind.search(`"${nameToken(query)}"`, filters && Object.keys(filters).length ? { filters } : {}))
-      .results.map((result) => result.id));
+    const named = new Set((await pagefind.search(`"${nameToken(query)}"`)).results.map((result) => result.id));
     const pages = new Set(await this.pageIds());
     const rank = (id) => (named.has(id) ? 0 : pages.has(id) ? 2 : 1);
     const ids = [...scores.keys()].sort((a, b) => rank(a) - rank(b) || scores.get(b) - scores.get(a));
@@ -179,7 +190,7 @@ export class Search {
   async pageIds() {
     if (!this.pages) {
       this.pages = this.load().then(async (pagefind) => {
-        const found = await Promise.all(PAGE_KINDS.map((kind) => pagefind.search(null, { filters: { kind } })));
+        const found = await Promise.all(PAGE_KINDS.map((kind) => pagefind.search(`"${filterToken("kind", kind)}"`)));
         return found.flatMap((each) => each.results.map((result) => result.id));
       });
     }
@@ -202,7 +213,7 @@ export class Search {
         for (const name of FILTERS) {
           sets[name] = {};
           for (const value of Object.keys(values[name] || {})) {
-            const found = await pagefind.search(null, { filters: { [name]: value } });
+            const found = await pagefind.search(`"${filterToken(name, value)}"`);
             sets[name][value] = new Set(found.results.map((result) => result.id));
             for (const result of found.results) if (!this.results.has(result.id)) this.results.set(result.id, result);
           }
@@ -307,7 +318,7 @@ function quickResults(form) {
   const panel = form.querySelector(".ip-quick");
   let timer = null;
   let asked = 0;
-  const hide = () => { panel.hidden = true; input.setAttribute("aria-expanded", "false"); };
+  const hide = () => { panel.hidden = true; };
   const run = async () => {
     const query = input.value.trim();
     const ask = ++asked;
@@ -323,7 +334,6 @@ function quickResults(form) {
     all.href = new URL("search/?q=" + encodeURIComponent(query), search.root).href;
     panel.append(all);
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
     document.documentElement.dataset.ipQuick = String(ask);
   };
   const later = () => { clearTimeout(timer); timer = setTimeout(run, 120); };
