@@ -38,6 +38,7 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pag
 BUNDLE = "pagefind"
 LANGUAGE = "zz"  # no language of Pagefind's: its tokens stay as they are, neither stemmed nor segmented
 PAGE_KINDS = ("plan", "agency", "theme", "law")
+PAGE_TOKEN = "pgpage"  # marks the records of pages (plans, agencies, themes, cited documents)
 
 
 def normalize(text: str) -> str:
@@ -118,12 +119,16 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
     def content(self) -> str:
-        words = [*tokens(self.title), *tokens(self.text), *tokens(self.other), *tokens(self.translation)]
+        """The words beside the title (which the weighted heading holds): the text, the other script, the
+        translation, further words, then the tokens of the page's names and of its filters' values."""
+        text = self.text.removeprefix(self.title) if self.title else self.text
+        words = [*tokens(text), *tokens(self.other), *tokens(self.translation)]
         for extra in self.extra:
             words.extend(tokens(extra))
         names = [name_token(name) for name in self.names if name]
         filters = [filter_token(name, value) for name, values in self.filters.items() for value in values]
-        return " ".join([*map(encode, words), *names, *filters])
+        marks = [PAGE_TOKEN] if self.kind in PAGE_KINDS else []
+        return " ".join([*map(encode, words), *names, *filters, *marks])
 
     def html(self) -> str:
         """The record as a page for Pagefind's indexer: the tokens in its body, the shown fields as metadata."""

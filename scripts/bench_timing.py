@@ -49,7 +49,7 @@ STEPS: list[tuple[Any, str, str]] = [
     (render.Renderer, "pages", "render"),
     (site.EditionSite, "files", "render"),
     (opendata, "files", "open data"),
-    (search, "entries", "search index"),
+    (search, "records", "search index"),
     (site.EditionSite, "write_search_index", "search index"),
     (site.EditionSite, "load", "plugin & nav"),
     (site.EditionSite, "configure", "plugin & nav"),

@@ -9,7 +9,7 @@ const HIRAGANA = /[\u3040-\u309f]+/g;
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」/g;
 const FILTERS = ["plan", "year", "agency", "theme", "kind"];
 const PAGE_KINDS = ["plan", "agency", "theme", "law"];
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 export function normalize(text) {
   return text.normalize("NFKC").toLowerCase();
@@ -190,8 +190,8 @@ export class Search {
   async pageIds() {
     if (!this.pages) {
       this.pages = this.load().then(async (pagefind) => {
-        const found = await Promise.all(PAGE_KINDS.map((kind) => pagefind.search(`"${filterToken("kind", kind)}"`)));
-        return found.flatMap((each) => each.results.map((result) => result.id));
+        const found = await pagefind.search('"pgpage"');  // generator/search.py's PAGE_TOKEN
+        return found.results.map((result) => result.id);
       });
     }
     return this.pages;
