@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from generator.convert import OPENCC_SHARE, converter
+from generator.convert import converter, opencc_dictionary
 from generator.corpus import Corpus, load_corpus
 from generator.editions import LABELS
 
@@ -49,19 +49,12 @@ FALLBACK_AMBIGUOUS = (
 @cache
 def _derive_ambiguous() -> frozenset[str]:
     """The characters whose STCharacters entry lists more than one Traditional form, read from OpenCC's own
-    dictionary with the `opencc_dict` tool shipped with the package (ocd2 → text)."""
-    tool = OPENCC_SHARE.parent.parent / "bin" / "opencc_dict"
-    with tempfile.TemporaryDirectory(prefix="opencc-audit-") as workdir:
-        text = Path(workdir) / "STCharacters.txt"
-        try:
-            subprocess.run(
-                [str(tool), "-i", str(OPENCC_SHARE / "STCharacters.ocd2"), "-o", str(text), "-f", "ocd2", "-t", "text"],
-                check=True, capture_output=True, timeout=60,
-            )
-            lines = text.read_text(encoding="utf-8").splitlines()
-        except (OSError, subprocess.SubprocessError):
-            return frozenset(FALLBACK_AMBIGUOUS)
-    return frozenset(key for key, _, values in (line.partition("\t") for line in lines) if len(values.split()) > 1)
+    dictionary (`convert.opencc_dictionary`)."""
+    try:
+        characters = opencc_dictionary("STCharacters")
+    except (OSError, subprocess.SubprocessError):
+        return frozenset(FALLBACK_AMBIGUOUS)
+    return frozenset(key for key, forms in characters.items() if len(forms) > 1)
 
 
 AMBIGUOUS: frozenset[str] = _derive_ambiguous()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -87,6 +88,32 @@ def _converter(phrases: Path, version: int) -> Callable[[str], str]:
 
 
 identity = _outside_kept(lambda text: text)
+
+
+@cache
+def opencc_dictionary(name: str) -> dict[str, tuple[str, ...]]:
+    """One of OpenCC's own character dictionaries (`STCharacters`, `TSCharacters`, `TWVariants`) as
+    {key: forms}, read from the package's binary file with its `opencc_dict` tool (ocd2 → text)."""
+    tool = OPENCC_SHARE.parent.parent / "bin" / "opencc_dict"
+    with tempfile.TemporaryDirectory(prefix="opencc-dict-") as workdir:
+        text = Path(workdir) / f"{name}.txt"
+        subprocess.run(
+            [str(tool), "-i", str(OPENCC_SHARE / f"{name}.ocd2"), "-o", str(text), "-f", "ocd2", "-t", "text"],
+            check=True, capture_output=True, timeout=60,
+        )
+        lines = text.read_text(encoding="utf-8").splitlines()
+    return {key: tuple(values.split()) for key, _, values in (line.partition("\t") for line in lines)}
+
+
+@cache
+def simplified_only() -> frozenset[str]:
+    """The characters s2t always changes and no OpenCC dictionary gives as a Traditional form: 个, 这, 国,
+    not 台 (臺 or 台), 秘 or 群 (the Taiwan forms of 祕, 羣), 坏 (a Traditional character of its own)."""
+    simplified = opencc_dictionary("STCharacters")
+    variants = opencc_dictionary("TWVariants")
+    traditional = {form for forms in [*simplified.values(), *variants.values()] for form in forms}
+    traditional |= set(opencc_dictionary("TSCharacters"))
+    return frozenset(key for key, forms in simplified.items() if key not in forms and key not in traditional)
 
 
 @cache

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Edition:
     code: str  # the edition's id and its root folder ('' for the original)
     root: str
-    theme_language: str  # Material's interface language
+    theme_language: str  # Material's language pack (its interface strings); the page's lang is html_lang
     html_lang: str  # lang of the page
     body_lang: str  # lang of the Chinese body text
     name: str  # the edition's own name, for the switcher
@@ -21,7 +21,7 @@ class Edition:
 
 EDITIONS = (
     Edition("zh-Hans", "", "zh", "zh-Hans", "zh-Hans", "简体中文（原文）"),
-    Edition("zh-Hant", "zh-Hant/", "zh-Hant", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
+    Edition("zh-Hant", "zh-Hant/", "zh-TW", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
     Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語"),
 )
 BY_CODE = {edition.code: edition for edition in EDITIONS}
@@ -29,6 +29,8 @@ BY_CODE = {edition.code: edition for edition in EDITIONS}
 # Interface labels in Simplified Chinese and Japanese; the Traditional edition converts the Simplified.
 LABELS: dict[str, tuple[str, str]] = {
     "site_name": ("中国知识产权政策规划参考", "中国知的財産権政策計画リファレンス"),
+    "site_description": ("中国知识产权政策规划（2022—2023）全文、机构、主题与可引用锚点",
+                         "中国の知的財産権政策計画（2022〜2023年）の全文・所管機関・テーマと引用可能なアンカー"),
     "home": ("首页", "ホーム"),
     "plans": ("规划", "計画"),
     "agencies": ("机构", "所管機関"),

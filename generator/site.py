@@ -75,7 +75,9 @@ class EditionSite:
         # The site root's URL: each edition is published under it, at its own root (sitemap, canonical links).
         self.site_url = (config.site_url or "").removesuffix(self.edition.root)
         config.theme["language"] = self.edition.theme_language
+        config.extra["html_lang"] = self.edition.html_lang  # the page's lang, whatever the language pack's name
         config.site_name = self.label("site_name")
+        config.site_description = self.label("site_description")
         config.nav = self.nav()
         redirects = config.plugins.get("redirects")
         if redirects is not None:
