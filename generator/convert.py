@@ -35,7 +35,7 @@ def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     return apply
 
 
-def _phrase_entries(path: Path) -> list[tuple[str, str]]:
+def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, str]]:
     """OpenCC's text format: `simplified<TAB>traditional`; `#` starts a comment line."""
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -44,7 +44,11 @@ def _phrase_entries(path: Path) -> list[tuple[str, str]]:
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0] or not parts[1].strip():
             raise ContentError(path, number, f"phrase: expected `simplified<TAB>traditional`, found {line!r}")
-        entries.append((parts[0], parts[1].split(" ")[0]))
+        simplified, traditional = parts[0], parts[1].split(" ")[0]
+        if same_length and len(simplified) != len(traditional):
+            raise ContentError(path, number, f"phrase {simplified!r}: expected a Traditional form of "
+                               f"{len(simplified)} characters, found {traditional!r}")
+        entries.append((simplified, traditional))
     return entries
 
 
@@ -88,6 +92,28 @@ def _converter(phrases: Path, version: int) -> Callable[[str], str]:
 
 
 identity = _outside_kept(lambda text: text)
+
+
+def interface(phrases: Path) -> Callable[[str], str]:
+    """The Traditional edition's interface wording (Taiwan usage) for a Simplified label: each phrase of the
+    interface dictionary at `phrases` (剪贴板 → 剪貼簿) becomes its Traditional form, kept from the page's
+    conversion; the rest of the label is converted with the page. No dictionary: the label as it is."""
+    if not phrases.exists():
+        return _unchanged
+    return _interface(phrases, phrases.stat().st_mtime_ns)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+@cache
+def _interface(phrases: Path, version: int) -> Callable[[str], str]:
+    entries = dict(_phrase_entries(phrases, same_length=True))  # the audit reads labels character by character
+    if not entries:
+        return _unchanged
+    pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(entries, key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda match: keep(entries[match.group()]), text)
 
 
 @cache

@@ -17,13 +17,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator import glossary, laws, opendata, search
-from generator.convert import converter, identity
+from generator.convert import converter, identity, interface
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
+PHRASES = Path("zh-Hant") / "phrases.txt"  # the Traditional edition's phrase dictionary (body and interface)
+INTERFACE = Path("zh-Hant") / "interface.txt"  # its interface phrases in Taiwan usage (labels only)
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 
 
@@ -35,14 +37,19 @@ class EditionSite:
     convert: Callable[[str], str]
     templates: Path | None
     site_url: str = ""
+    interface: Callable[[str], str] = identity  # the edition's interface wording, before the conversion
+
 
     @classmethod
     def load(cls, content: Path, code: str, templates: Path | None = None, corpus: Corpus | None = None) -> EditionSite:
         """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
         edition = BY_CODE[code]
         content = content.resolve()
-        convert = converter(content / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
-        return cls(content, corpus or load_corpus(content), edition, convert, templates)
+        if code == "zh-Hant":
+            convert, wording = converter(content / PHRASES), interface(content / INTERFACE)
+        else:
+            convert, wording = identity, identity
+        return cls(content, corpus or load_corpus(content), edition, convert, templates, interface=wording)
 
     @cached_property
     def searched_by_item(self) -> frozenset[str]:
@@ -65,10 +72,11 @@ class EditionSite:
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url)
+        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url,
+                        interface=self.interface)
 
     def label(self, key: str) -> str:
-        return self.convert(label(key, self.edition))
+        return self.convert(self.interface(label(key, self.edition)))
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""
@@ -116,7 +124,7 @@ class EditionSite:
 
     @cached_property
     def segment(self) -> search.Segmenter:
-        alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
+        alternate = identity if self.edition.code == "zh-Hant" else converter(self.content / PHRASES)
         return search.Segmenter(self.convert, alternate)
 
     @cached_property
@@ -148,7 +156,7 @@ class EditionSite:
                 for other in EDITIONS
             ],
             "original_href": relative(here, page_url),
-            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else label("body_is_original", self.edition),
+            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else self.interface(label("body_is_original", self.edition)),
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
             "meta": self.plan_meta(page_url),

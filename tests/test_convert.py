@@ -8,11 +8,13 @@ from collections.abc import Callable
 import pytest
 
 from generator import audit
-from generator.convert import _phrase_entries, converter
+from generator.convert import _phrase_entries, converter, interface
 from generator.corpus import Corpus
+from generator.errors import ContentError
 from tests.conftest import CONTENT
 
 PHRASES = CONTENT / "zh-Hant" / "phrases.txt"
+INTERFACE = CONTENT / "zh-Hant" / "interface.txt"
 
 # Simplified → the Traditional the site must print (Taiwan Ministry of Education standard forms, s2tw, never s2twp).
 HARD = {
@@ -135,3 +137,23 @@ def test_the_whole_corpus_converts_quickly_and_keeps_its_length(
     assert len(converted) == len(text)
     for where, piece in audit.texts(corpus):
         assert len(convert(piece)) == len(piece), where
+
+
+def test_interface_phrases_reach_labels_only(convert: Callable[[str], str]) -> None:
+    """Taiwan usage in the interface (剪貼簿, 搜尋, 連結, 資料); the body keeps the original's words."""
+    wording = interface(INTERFACE)
+    assert convert(wording("无法写入剪贴板，请手动复制：")) == "無法寫入剪貼簿，請手動複製："
+    assert convert(wording("用页面上方的搜索框检索全文")) == "用頁面上方的搜尋框檢索全文"
+    assert convert(wording("本项链接")) == "本項連結"
+    assert convert(wording("开放数据")) == "開放資料"
+    assert convert("本项链接") == "本項鏈接" and convert("开放数据") == "開放數據"
+
+
+def test_interface_phrases_keep_their_length(tmp_path) -> None:
+    path = tmp_path / "interface.txt"
+    path.write_text("# wording\n剪贴板\t剪貼簿\n搜索\t搜尋引擎\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        interface(path)
+    assert str(error.value).startswith(f"{path}:3: ")
+    assert "'搜索'" in str(error.value) and "2 characters" in str(error.value)
+    assert interface(tmp_path / "absent.txt")("剪贴板") == "剪贴板"
