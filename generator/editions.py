@@ -61,6 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_publisher": ("发布者（原文照录）", "公表元（原文のまま）"),
     "no_source_note": ("本文件未附出处说明。", "この文書には出所表記がありません。"),
     "permalink": ("本项链接", "この項目へのリンク"),
+    "heading_permalink": ("本节链接", "この見出しへのリンク"),
     "cite": ("引用", "引用"),
     "cite_action": ("复制引用", "引用をコピー"),
     "cite_separator": ("，", "、"),

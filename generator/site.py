@@ -86,6 +86,8 @@ class EditionSite:
         config.extra["html_lang"] = self.edition.html_lang  # the page's lang, whatever the language pack's name
         config.site_name = self.label("site_name")
         config.site_description = self.label("site_description")
+        if "toc" in config.mdx_configs:  # the ¶ of headings, titled in the edition's language
+            config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "permalink_title": self.label("heading_permalink")}
         config.nav = self.nav()
         redirects = config.plugins.get("redirects")
         if redirects is not None:

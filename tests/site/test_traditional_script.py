@@ -64,3 +64,22 @@ def test_no_conversion_mark_reaches_a_page(site: Path) -> None:
     leaked = [str(path.relative_to(site)) for path in sorted(site.rglob("*.html"))
               if KEEP_START in (text := path.read_text(encoding="utf-8")) or KEEP_END in text]
     assert not leaked, leaked
+
+
+def test_the_interface_speaks_taiwan_usage(site: Path) -> None:
+    """Interface in Taiwan usage (Material's zh-TW pack, content/zh-Hant/interface.txt); the body as converted."""
+    home = read(site / "zh-Hant" / "index.html").root
+    html = home.find_all("html")[0]
+    assert html.attrs["lang"] == "zh-Hant"
+    strings = dict(translations(home))
+    assert strings["theme string search.result.one"] == "找到 1 個符合的項目"
+    assert strings["theme string clipboard.copy"] == "複製"
+    description = next(e for e in home.find_all("meta") if e.attrs.get("name") == "description")
+    assert description.attrs["content"] == "中國知識產權政策規劃（2022—2023）全文、機構、主題與可引用錨點"
+    assert "用頁面上方的搜尋框檢索全文" in home.text()
+    assert home.by_id("ip-messages").attrs["data-cite-failed"] == "無法寫入剪貼簿，請手動複製："
+    plan = read(site / "zh-Hant" / "plans" / "cnipa-work-points-2023" / "index.html").root
+    titles = {e.attrs.get("title") for e in plan.find_all("a", "headerlink")}
+    assert titles == {"本節連結"}
+    glossary = read(site / "zh-Hant" / "glossary" / "index.html").root.text()
+    assert "專利鏈接制度" in glossary and "專利包括發明" in glossary  # the body keeps 鏈接; 包括髮明 corrected
