@@ -126,9 +126,13 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
 
 
 def reference_texts(corpus: Corpus) -> Iterator[Shown]:
-    """The reference pages' own text: glossary terms and definitions, cited titles, lineage notes and works."""
+    """The reference pages' own text: the scope of the task list's duties as printed, glossary terms and
+    definitions, cited titles, lineage notes and works."""
     from generator import glossary, laws_pages, lineage_pages  # they render pages; the audit only reads their data
 
+    for entry in corpus.entries:
+        for obligation in entry.item.obligations:
+            yield Shown(f"{entry.plan.id}#{entry.item.anchor}", obligation.scope)
     for usage in glossary.checked_usages(corpus):
         term = usage.term
         yield Shown(f"glossary:{term.id}", term.simplified)
