@@ -47,7 +47,9 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
         simplified, traditional = parts[0], parts[1].split(" ")[0]
         if same_length and len(simplified) != len(traditional):
             raise ContentError(path, number, f"phrase {simplified!r}: expected a Traditional form of "
-                               f"{len(simplified)} characters, found {traditional!r}")
+                               f"{len(simplified)} characters, found {traditional!r}",
+                               hint="an interface phrase keeps the length of its Simplified phrase; "
+                               "take in a neighbouring character, or reword the label")
         entries.append((simplified, traditional))
     return entries
 
