@@ -39,7 +39,6 @@ class EditionSite:
     site_url: str = ""
     interface: Callable[[str], str] = identity  # the edition's interface wording, before the conversion
 
-
     @classmethod
     def load(cls, content: Path, code: str, templates: Path | None = None, corpus: Corpus | None = None) -> EditionSite:
         """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
