@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from generator.convert import keep
 from generator.corpus import Corpus
-from generator.editions import label
 from generator.render import Renderer, relative
 
 TOP_AGENCIES = 20
@@ -200,7 +199,7 @@ class Charts:
         self.say = renderer.convert  # into the edition's script: the chart is kept out of the page's conversion
 
     def label(self, key: str, **values: object) -> str:
-        text_ = label(key, self.renderer.edition)
+        text_ = self.renderer.label(key)
         for name, value in values.items():
             text_ = text_.replace("{" + name + "}", str(value))
         return text_

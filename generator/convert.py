@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -34,7 +35,7 @@ def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     return apply
 
 
-def _phrase_entries(path: Path) -> list[tuple[str, str]]:
+def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, str]]:
     """OpenCC's text format: `simplified<TAB>traditional`; `#` starts a comment line."""
     entries = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -43,7 +44,13 @@ def _phrase_entries(path: Path) -> list[tuple[str, str]]:
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0] or not parts[1].strip():
             raise ContentError(path, number, f"phrase: expected `simplified<TAB>traditional`, found {line!r}")
-        entries.append((parts[0], parts[1].split(" ")[0]))
+        simplified, traditional = parts[0], parts[1].split(" ")[0]
+        if same_length and len(simplified) != len(traditional):
+            raise ContentError(path, number, f"phrase {simplified!r}: expected a Traditional form of "
+                               f"{len(simplified)} characters, found {traditional!r}",
+                               hint="an interface phrase keeps the length of its Simplified phrase; "
+                               "take in a neighbouring character, or reword the label")
+        entries.append((simplified, traditional))
     return entries
 
 
@@ -87,6 +94,54 @@ def _converter(phrases: Path, version: int) -> Callable[[str], str]:
 
 
 identity = _outside_kept(lambda text: text)
+
+
+def interface(phrases: Path) -> Callable[[str], str]:
+    """The Traditional edition's interface wording (Taiwan usage) for a Simplified label: each phrase of the
+    interface dictionary at `phrases` (剪贴板 → 剪貼簿) becomes its Traditional form, kept from the page's
+    conversion; the rest of the label is converted with the page. No dictionary: the label as it is."""
+    if not phrases.exists():
+        return _unchanged
+    return _interface(phrases, phrases.stat().st_mtime_ns)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+@cache
+def _interface(phrases: Path, version: int) -> Callable[[str], str]:
+    entries = dict(_phrase_entries(phrases, same_length=True))  # the audit reads labels character by character
+    if not entries:
+        return _unchanged
+    pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(entries, key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda match: keep(entries[match.group()]), text)
+
+
+@cache
+def opencc_dictionary(name: str) -> dict[str, tuple[str, ...]]:
+    """One of OpenCC's own character dictionaries (`STCharacters`, `TSCharacters`, `TWVariants`) as
+    {key: forms}, read from the package's binary file with its `opencc_dict` tool (ocd2 → text)."""
+    tool = OPENCC_SHARE.parent.parent / "bin" / "opencc_dict"
+    with tempfile.TemporaryDirectory(prefix="opencc-dict-") as workdir:
+        text = Path(workdir) / f"{name}.txt"
+        subprocess.run(
+            [str(tool), "-i", str(OPENCC_SHARE / f"{name}.ocd2"), "-o", str(text), "-f", "ocd2", "-t", "text"],
+            check=True, capture_output=True, timeout=60,
+        )
+        lines = text.read_text(encoding="utf-8").splitlines()
+    return {key: tuple(values.split()) for key, _, values in (line.partition("\t") for line in lines)}
+
+
+@cache
+def simplified_only() -> frozenset[str]:
+    """The characters s2t always changes and no OpenCC dictionary gives as a Traditional form: 个, 这, 国,
+    not 台 (臺 or 台), 秘 or 群 (the Taiwan forms of 祕, 羣), 坏 (a Traditional character of its own)."""
+    simplified = opencc_dictionary("STCharacters")
+    variants = opencc_dictionary("TWVariants")
+    traditional = {form for forms in [*simplified.values(), *variants.values()] for form in forms}
+    traditional |= set(opencc_dictionary("TSCharacters"))
+    return frozenset(key for key, forms in simplified.items() if key not in forms and key not in traditional)
 
 
 @cache

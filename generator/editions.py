@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Edition:
     code: str  # the edition's id and its root folder ('' for the original)
     root: str
-    theme_language: str  # Material's interface language
+    theme_language: str  # Material's language pack (its interface strings); the page's lang is html_lang
     html_lang: str  # lang of the page
     body_lang: str  # lang of the Chinese body text
     name: str  # the edition's own name, for the switcher
@@ -21,7 +21,7 @@ class Edition:
 
 EDITIONS = (
     Edition("zh-Hans", "", "zh", "zh-Hans", "zh-Hans", "简体中文（原文）"),
-    Edition("zh-Hant", "zh-Hant/", "zh-Hant", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
+    Edition("zh-Hant", "zh-Hant/", "zh-TW", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
     Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語"),
 )
 BY_CODE = {edition.code: edition for edition in EDITIONS}
@@ -29,6 +29,8 @@ BY_CODE = {edition.code: edition for edition in EDITIONS}
 # Interface labels in Simplified Chinese and Japanese; the Traditional edition converts the Simplified.
 LABELS: dict[str, tuple[str, str]] = {
     "site_name": ("中国知识产权政策规划参考", "中国知的財産権政策計画リファレンス"),
+    "site_description": ("中国知识产权政策规划（2022—2023）全文、机构、主题与可引用锚点",
+                         "中国の知的財産権政策計画（2022〜2023年）の全文・所管機関・テーマと引用可能なアンカー"),
     "home": ("首页", "ホーム"),
     "plans": ("规划", "計画"),
     "agencies": ("机构", "所管機関"),
@@ -59,6 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_publisher": ("发布者（原文照录）", "公表元（原文のまま）"),
     "no_source_note": ("本文件未附出处说明。", "この文書には出所表記がありません。"),
     "permalink": ("本项链接", "この項目へのリンク"),
+    "heading_permalink": ("本节链接", "この見出しへのリンク"),
     "cite": ("引用", "引用"),
     "cite_action": ("复制引用", "引用をコピー"),
     "cite_separator": ("，", "、"),

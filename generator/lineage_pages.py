@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.corpus import Corpus, Entry, per_corpus
-from generator.editions import label
 from generator.lineage import FILE, Comparison, Lineage, Link, load_lineage, states_work
 from generator.render import Renderer
 
@@ -117,5 +116,5 @@ def pages(renderer: Renderer) -> dict[str, str]:
     view = compare(renderer.corpus, lineage)
     names = {"earlier": renderer.plan_short(plans[lineage.comparison.earlier]),
              "later": renderer.plan_short(plans[lineage.comparison.later])}
-    lead = label("lineage.lead", renderer.edition).format(**names)
+    lead = renderer.label("lineage.lead").format(**names)
     return {INDEX: renderer.page("lineage.md.j2", URL, view=view, works=lineage.works, names=names, lead=lead)}

@@ -130,8 +130,10 @@ class Renderer:
     """Renders every page of one edition; `convert` turns Simplified output into the edition's script."""
 
     def __init__(self, corpus: Corpus, edition: Edition, convert: Callable[[str], str] = lambda text: text,
-                 templates: Path | None = None, features: Sequence[Feature] = (), site_url: str = "") -> None:
+                 templates: Path | None = None, features: Sequence[Feature] = (), site_url: str = "",
+                 interface: Callable[[str], str] = lambda text: text) -> None:
         self.corpus = corpus
+        self.interface = interface  # the edition's interface wording of a label, before `convert`
         self.features = features
         self.site_url = site_url
         self.edition = edition
@@ -151,7 +153,7 @@ class Renderer:
         self.env.filters["by_plan"] = self.by_plan
         self.env.filters["keep"] = lambda text: Markup(keep(str(html.escape(text, quote=True))))
         self.env.globals.update(
-            label=lambda key: label(key, edition),
+            label=self.label,
             edition=edition,
             corpus=corpus,
             agency_name=self.agency_name,
@@ -170,6 +172,10 @@ class Renderer:
 
     # --- names in the edition's language -------------------------------------------------
 
+    def label(self, key: str) -> str:
+        """An interface label in the edition's language and wording (the page's conversion follows)."""
+        return self.interface(label(key, self.edition))
+
     def agency_name(self, agency: Agency | str) -> str:
         agency = self.corpus.agencies[agency] if isinstance(agency, str) else agency
         return agency.name_ja if self.edition.code == "ja" else agency.name
@@ -187,7 +193,7 @@ class Renderer:
         names = LABELS.get(f"plan_short.{plan.id}")
         if names is None:
             return self.plan_title(plan)
-        return names[1] if self.edition.code == "ja" else names[0]
+        return names[1] if self.edition.code == "ja" else self.interface(names[0])
 
     # --- citations ------------------------------------------------------------------------
 

@@ -17,13 +17,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator import glossary, laws_pages, opendata, search
-from generator.convert import converter, identity, simplified
+from generator.convert import converter, identity, interface, simplified
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
+PHRASES = Path("zh-Hant") / "phrases.txt"  # the Traditional edition's phrase dictionary (body and interface)
+INTERFACE = Path("zh-Hant") / "interface.txt"  # its interface phrases in Taiwan usage (labels only)
 # Labels search.js shows (data-search-… of #ip-messages).
 SEARCH_MESSAGES = ("search.results", "search.none", "search.loose", "search.lead", "search.loading", "search.failed",
                    "search.quick_all")
@@ -38,28 +40,37 @@ class EditionSite:
     convert: Callable[[str], str]
     templates: Path | None
     site_url: str = ""
+    interface: Callable[[str], str] = identity  # the edition's interface wording, before the conversion
 
     @classmethod
     def load(cls, content: Path, code: str, templates: Path | None = None, corpus: Corpus | None = None) -> EditionSite:
         """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
         edition = BY_CODE[code]
         content = content.resolve()
-        convert = converter(content / "zh-Hant" / "phrases.txt") if code == "zh-Hant" else identity
-        return cls(content, corpus or load_corpus(content), edition, convert, templates)
+        if code == "zh-Hant":
+            convert, wording = converter(content / PHRASES), interface(content / INTERFACE)
+        else:
+            convert, wording = identity, identity
+        return cls(content, corpus or load_corpus(content), edition, convert, templates, interface=wording)
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url)
+        return Renderer(self.corpus, self.edition, self.convert, self.templates, FEATURES, self.site_url,
+                        interface=self.interface)
 
     def label(self, key: str) -> str:
-        return self.convert(label(key, self.edition))
+        return self.convert(self.interface(label(key, self.edition)))
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""
         # The site root's URL: each edition is published under it, at its own root (sitemap, canonical links).
         self.site_url = (config.site_url or "").removesuffix(self.edition.root)
         config.theme["language"] = self.edition.theme_language
+        config.extra["html_lang"] = self.edition.html_lang  # the page's lang, whatever the language pack's name
         config.site_name = self.label("site_name")
+        config.site_description = self.label("site_description")
+        if "toc" in config.mdx_configs:  # the ¶ of headings, titled in the edition's language
+            config.mdx_configs["toc"] = {**config.mdx_configs["toc"], "permalink_title": self.label("heading_permalink")}
         config.nav = self.nav()
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -100,7 +111,7 @@ class EditionSite:
     def search_records(self) -> list[search.Record]:
         """One search record per item, plan, agency, theme and cited document."""
         # The other Chinese script, for readers who type it: the original for the Traditional edition.
-        other = simplified if self.edition.code == "zh-Hant" else converter(self.content / "zh-Hant" / "phrases.txt")
+        other = simplified if self.edition.code == "zh-Hant" else converter(self.content / PHRASES)
         laws = laws_pages.laws_of(self.corpus)
         terms = glossary.glossary_pairs(self.content) if self.edition.code == "ja" else []
 
@@ -129,7 +140,7 @@ class EditionSite:
                 for other in EDITIONS
             ],
             "original_href": relative(here, page_url),
-            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else label("body_is_original", self.edition),
+            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else self.interface(label("body_is_original", self.edition)),
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice", *SEARCH_MESSAGES)},
             "search": {key: self.label(f"search.{key}") for key in ("placeholder", "submit")},

@@ -8,11 +8,13 @@ from collections.abc import Callable
 import pytest
 
 from generator import audit
-from generator.convert import _phrase_entries, converter
+from generator.convert import _phrase_entries, converter, interface, simplified
 from generator.corpus import Corpus
+from generator.errors import ContentError
 from tests.conftest import CONTENT
 
 PHRASES = CONTENT / "zh-Hant" / "phrases.txt"
+INTERFACE = CONTENT / "zh-Hant" / "interface.txt"
 
 # Simplified → the Traditional the site must print (Taiwan Ministry of Education standard forms, s2tw, never s2twp).
 HARD = {
@@ -61,6 +63,17 @@ HARD = {
     "信息平台": "信息平臺",
     "联系邮箱": "聯繫郵箱",
     "区域全面经济伙伴关系协定": "區域全面經濟夥伴關係協定",
+    # Second review (phrases.txt; OpenCC's s2tw form in the comment).
+    "编制发布中国商标品牌发展指数报告": "編製發布中國商標品牌發展指數報告",  # 編制: compiling is 編製
+    "加快测试指南编制进度": "加快測試指南編製進度",
+    "做好局权责清单编制和公开工作": "做好局權責清單編製和公開工作",
+    "机构编制": "機構編制",  # staffing keeps 編制
+    "人员编制": "人員編制",
+    "建立工作台账": "建立工作臺帳",  # 臺賬
+    "健全网络信息系统管理台账": "健全網絡信息系統管理臺帳",  # 臺賬
+    "科技成果信息汇交机制": "科技成果信息彙交機制",  # 匯交
+    "专利包括发明、实用新型和外观设计": "專利包括發明、實用新型和外觀設計",  # 包括髮明
+    "专利链接制度": "專利鏈接制度",  # the body keeps the original's vocabulary; the interface writes 連結
 }
 
 
@@ -96,7 +109,7 @@ def test_the_ambiguous_set_comes_from_opencc() -> None:
 def test_every_ambiguous_context_is_reviewed(corpus: Corpus, convert: Callable[[str], str]) -> None:
     """Fails when new text brings a context of an ambiguous character that audit.yaml has not reviewed, or when a
     dictionary change alters a reviewed form: run `python -m generator.audit --write` and review the `todo` rows."""
-    found = audit.occurrences(corpus, convert)
+    found = audit.current(CONTENT, corpus)
     rows = audit.read_audit(audit.audit_path(CONTENT))
     issues = audit.problems(found, rows)
     assert not issues, f"{len(issues)} contexts not reviewed in content/zh-Hant/audit.yaml:\n" + "\n".join(issues[:30])
@@ -105,10 +118,12 @@ def test_every_ambiguous_context_is_reviewed(corpus: Corpus, convert: Callable[[
 def test_audit_rows_are_complete() -> None:
     rows = audit.read_audit(audit.audit_path(CONTENT))
     assert rows
+    audited = audit.characters(CONTENT)
     for row in rows:
         assert row["verdict"] in audit.REVIEWED, row
         assert ("s2tw" in row) == (row["verdict"] == "fixed"), row
-        assert row["char"] in audit.AMBIGUOUS and row["char"] in row["context"], row
+        assert row["char"] in audited and row["char"] in row["context"], row
+        assert row["verdict"] != "fixed" or row.get("note"), f"a correction records its reason: {row}"
     keys = [(audit.place(row)[0], row["context"], audit.place(row)[2], row["chosen"]) for row in rows]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
 
@@ -133,5 +148,59 @@ def test_the_whole_corpus_converts_quickly_and_keeps_its_length(
         print(f"\nconverted the whole corpus ({len(text)} characters, {len(corpus.entries)} items) in {elapsed:.1f} ms")
     # No timed assertion; the audit reads the converted text index by index, so the length must be kept.
     assert len(converted) == len(text)
-    for where, piece in audit.texts(corpus):
-        assert len(convert(piece)) == len(piece), where
+    for piece in audit.texts(corpus):
+        if piece.kind != "theme":
+            assert len(convert(piece.text)) == len(piece.text), piece.where
+
+
+def test_every_shown_string_is_audited(corpus: Corpus) -> None:
+    """The audit reads the reference pages' text and the theme's strings besides the plans and the labels."""
+    kinds = {audit.kind_of(piece.where) for piece in audit.texts(corpus)}
+    assert {"plan text", "plan", "agency", "theme", "label", "glossary", "law", "lineage", "material"} <= kinds
+    definitions = [piece.text for piece in audit.texts(corpus) if piece.where == "glossary:patent"]
+    assert "中国专利法所称专利包括发明、实用新型和外观设计三种。" in definitions
+    pack = audit.theme_strings("zh-TW")
+    assert pack["search.result.one"] == "找到 1 個符合的項目" and "language" not in pack
+    assert all(len(simplified(text)) == len(text) for text in pack.values())
+
+
+def test_interface_phrases_reach_labels_only(convert: Callable[[str], str]) -> None:
+    """Taiwan usage in the interface (剪貼簿, 搜尋, 連結, 資料); the body keeps the original's words."""
+    wording = interface(INTERFACE)
+    assert convert(wording("无法写入剪贴板，请手动复制：")) == "無法寫入剪貼簿，請手動複製："
+    assert convert(wording("用页面上方的搜索框检索全文")) == "用頁面上方的搜尋框檢索全文"
+    assert convert(wording("本项链接")) == "本項連結"
+    assert convert(wording("开放数据")) == "開放資料"
+    assert convert("本项链接") == "本項鏈接" and convert("开放数据") == "開放數據"
+
+
+def test_interface_phrases_keep_their_length(tmp_path) -> None:
+    path = tmp_path / "interface.txt"
+    path.write_text("# wording\n剪贴板\t剪貼簿\n搜索\t搜尋引擎\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        interface(path)
+    assert str(error.value).startswith(f"{path}:3: ")
+    assert "'搜索'" in str(error.value) and "2 characters" in str(error.value)
+    assert interface(tmp_path / "absent.txt")("剪贴板") == "剪贴板"
+
+
+def test_reviewer_characters_are_audited(corpus: Corpus) -> None:
+    """账 has one OpenCC form (賬); characters.txt puts it in the audit, which shows 臺帳."""
+    assert "账" not in audit.AMBIGUOUS and "账" in audit.characters(CONTENT)
+    found = [o for o in audit.current(CONTENT, corpus) if o.char == "账"]
+    assert found and {o.chosen for o in found} == {"帳"}
+
+
+def test_merge_never_drops_a_decision() -> None:
+    """A reviewed row whose context is gone, or now printed otherwise, stays with `now`; new contexts are todo."""
+    row = {"char": "制", "context": "编制发布", "chosen": "制", "verdict": "ok", "note": "first review", "where": "a#t1"}
+    gone = {"char": "发", "context": "旧的发布", "chosen": "發", "verdict": "ok", "where": "a#t2"}
+    now = audit.Occurrence("制", "编制发布", "製", "a#t1", 1)
+    plain = audit.Occurrence("制", "编制发布", "制", "a#t1", 1)
+    rows = audit.merge([now], [plain], [row, gone])
+    by_chosen = {(r["char"], r["chosen"]): r for r in rows}
+    assert by_chosen[("制", "制")] == {**row, "now": "製"}
+    assert by_chosen[("制", "製")]["verdict"] == "todo" and by_chosen[("制", "製")]["s2tw"] == "制"
+    assert by_chosen[("发", "發")] == {**gone, "now": "none"}
+    again = audit.merge([now], [plain], rows)
+    assert again == rows

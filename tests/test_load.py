@@ -12,6 +12,7 @@ from generator.corpus import load_corpus
 from generator.editions import EDITIONS
 from generator.errors import ContentError
 from generator.render import Renderer
+from generator.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
@@ -41,10 +42,11 @@ def apply_case(case: dict, content: Path) -> None:
 
 
 def build_pages(content: Path, templates: Path | None) -> None:
-    """What a build does with the content: load it, then render every page of every edition."""
+    """What a build does with the content: load it and each edition's dictionaries, then render every page."""
     corpus = load_corpus(content)
     for edition in EDITIONS:
-        Renderer(corpus, edition, templates=templates).pages()
+        site = EditionSite.load(content, edition.code, corpus=corpus)
+        Renderer(corpus, edition, site.convert, templates=templates, interface=site.interface).pages()
 
 
 def test_the_fixture_itself_loads(tmp_path: Path) -> None:
