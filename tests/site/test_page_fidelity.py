@@ -40,3 +40,6 @@ def test_the_task_list_prints_its_column_headers_and_attachment_line(site: Path)
     page = read(page_file(site, "", "plans/high-quality-development-tasks-2023")).root
     assert [e.text() for e in page.find_all("span", "ip-column")] == ["任务清单", "落实举措", "执行部门"]
     assert [e.text() for e in page.find_all("p", "ip-printed-head")] == ["附件"]
+    html = page_file(site, "", "plans/high-quality-development-tasks-2023").read_text(encoding="utf-8")
+    assert '<span class="ip-role">执行部门（局内）</span>' in html
+    assert '<span class="ip-role">牵头</span>' not in html  # the task list never says 牵头
