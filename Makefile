@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH
 endif
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test serve bench lock ingest-check chromium clean
+.PHONY: site test serve bench lock ingest-check chromium office clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,7 +29,12 @@ site: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk; }
 
-test: $(STAMP) chromium
+# LibreOffice opens the CSV and poppler reads the printed PDF in the open-data and print tests.
+office:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
+	  { apt-get update -q && apt-get install -y -q libreoffice-calc-nogui poppler-utils; }
+
+test: $(STAMP) chromium office
 	$(PYTHON) -m pytest
 
 serve: $(STAMP)

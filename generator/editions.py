@@ -64,7 +64,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "heading_permalink": ("本节链接", "この見出しへのリンク"),
     "cite": ("引用", "引用"),
     "cite_action": ("复制引用", "引用をコピー"),
-    "cite_separator": ("，", "、"),
+    "cite_separator": (" ", "、"),
+    # Citations (generator/citation.py): GB/T 7714-2015 in Chinese, the Japanese practice in Japanese.
+    "cite.task_number": ("第{n}项", "第{n}項"),
+    "cite.row_number": ("第{n}项任务", "タスク{n}"),
+    "cite.measure_number": ("第{n}项举措", "措置{n}"),
+    "cite.site_numbered": ("（本站编号）", "（本サイトによる番号）"),
+    "cite.genre": ("政策文件", "政策文書"),
+    "cite.accessed": ("引用日期", "閲覧日"),
+    "cite_plan": ("引用本规划", "この計画の引用"),
+    "cite_plan.lead": (
+        "按 GB/T 7714—2015 著录；复制时补上当天的引用日期和本页的固定链接。",
+        "日本の慣行（発出機関「題名」（日付）、URL）に従います。コピー時にこのページの固定リンクを付けます。",
+    ),
+    "cite_plan.downloads": ("文献管理软件：", "文献管理ソフト用："),
+    "site_numbering": (
+        "原文未给{what}编号：锚点中的序号（如 {example}）和“{label}”是本站按顺序所编，引用时标注“本站编号”。",
+        ("原文は{what}に番号を付けていません。アンカーの番号（例：{example}）と「{label}」は本サイトが順に付けたもので、"
+         "引用では「本サイトによる番号」と明記します。"),
+    ),
+    "site_numbering.measure": ("各部分的举措", "各章の措置"),
+    "site_numbering.task": ("任务行", "タスクの行"),
+    "not_stated": ("原文未写明", "原文に記載なし"),
+    "executing_internal": ("执行部门（局内）", "執行部門（局内）"),
+    "executing_items": ("执行事项（局内）", "執行する項目（局内）"),
+    "lead_rule": ("牵头与参与的区分依据原文结语", "主管と参加の区別は原文の結びによる"),
+    "listed_date": ("日期", "日付"),
+    "open_data.lead": (
+        ("每个版本的根目录下都有以下文件（本版本的字形）。JSON 文件各附 JSON Schema（由生成数据的同一模型产生）；"
+         "CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开，列表以“;”连接，以 = + - @ 开头的单元格前加“'”以免被当作公式。"),
+        ("各版のルートに次のファイルがあります（その版の字体）。JSONファイルにはそれぞれJSON Schema（データを書き出す"
+         "同じモデルから生成）があります。CSVはBOM付きUTF-8でExcelでそのまま開け、リストは「;」で区切り、"
+         "= + - @ で始まるセルには数式と解釈されないよう「'」を前置します。"),
+    ),
+    "open_data.field": ("字段", "フィールド"),
+    "open_data.zh": ("说明", "説明（中国語）"),
+    "open_data.ja": ("说明（日语）", "説明"),
+    "open_data.duties": ("duties 的每一项", "duties の各要素"),
     "cite_copied": ("已复制引用：", "引用をコピーしました："),
     "cite_failed": ("无法写入剪贴板，请手动复制：", "クリップボードに書き込めません。手動でコピーしてください："),
     "alias_notice": ("您打开的链接 #{old} 所指的条目现在的锚点是 #{new}，已为您跳转。",

@@ -280,7 +280,9 @@ def task_list(plan_id: str, file: str, resolve: Callable[[str], str]) -> dict[st
             section_items = items[-1]["items"]
             row = item(f"{items[-1]['anchor']}-t{len(section_items) + 1}", "task", title=line, measures=[])
             section_items.append(row)
-    return {**plan_header(plan_id, title, source, note, layout, issuer=None), "items": items}
+    header = plan_header(plan_id, title, source, note, issuer=None)
+    header["source"].update(head=[layout[0]], columns=list(layout[1:]))  # printed, shown on the page
+    return {**header, "items": items}
 
 
 _DUTY = re.compile(r"^(?P<who>.*?)(?P<duty>必做|选做)$")

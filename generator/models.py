@@ -165,6 +165,8 @@ class Source(Model):
     file: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_.-]+\.txt$")]
     note: Text | None = None
     layout: list[Text] = Field(default=[], description="source lines that are layout, not text")
+    head: list[Text] = Field(default=[], description="lines printed above the title, as printed (附件)")
+    columns: list[Text] = Field(default=[], description="column headers of a plan printed as a table, as printed")
 
     @model_validator(mode="after")
     def _note_parses(self) -> Source:
@@ -195,12 +197,20 @@ class Plan(Model):
         for item in self.items:
             yield from item.walk()
 
+    @property
+    def date(self) -> datetime.date | None:
+        """The date a plan is listed and cited by: issued, else published, else its source note's."""
+        note = self.source.parsed
+        return self.issued or self.published or (note.date if note else None)
+
     def printed(self) -> Iterator[str]:
         """All text of the plan in document order (the covering notice precedes the title)."""
         items = list(self.items)
         if items and items[0].kind == "notice":
             yield from items.pop(0).printed()
+        yield from self.source.head
         yield self.title
+        yield from self.source.columns
         for item in items:
             for entry in item.walk():
                 yield from entry.printed()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import charts, duties, glossary, laws_pages, lineage_pages
+from generator import charts, duties, glossary, laws_pages, lineage_pages, opendata
 from generator.render import Feature
 
 FEATURES: list[Feature] = [
@@ -12,4 +12,5 @@ FEATURES: list[Feature] = [
     Feature(label="duties", index="duties/index.md", pages=duties.pages),
     Feature(label="glossary", index="glossary/index.md", pages=glossary.pages),
     Feature(label="charts", index="charts/index.md", pages=charts.pages),
+    Feature(label="open_data", index="data/index.md", pages=opendata.pages),
 ]

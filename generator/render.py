@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import os
 import posixpath
@@ -26,6 +27,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from generator import citation
 from generator.convert import keep
 from generator.corpus import Corpus, Entry
 from generator.editions import LABELS, Edition, label
@@ -163,7 +165,9 @@ class Renderer:
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry: item_label(entry, edition),
             citation=self.citation,
+            citation_preview=self.citation_preview,
             cite_url=self.cite_url,
+            site_numbered=citation.site_numbered,
         )
         self._entries = {(e.plan.id, e.item.anchor): e for e in corpus.entries}
         for feature in features:
@@ -197,21 +201,37 @@ class Renderer:
 
     # --- citations ------------------------------------------------------------------------
 
-    def citation(self, entry: Entry) -> str:
-        """How to cite an item: 《title》第18项; the Japanese edition adds the Japanese title."""
-        plan = entry.plan
-        title = f"《{plan.title}》"
-        if self.edition.code == "ja" and plan.title_ja:
-            title += f"（{plan.title_ja}）"
-        return title + item_label(entry, self.edition)
+    def citation(self, target: Entry | Plan) -> str:
+        """How to cite an item or a plan in the edition's convention, without its URL (generator/citation.py)."""
+        if isinstance(target, Plan):
+            return citation.plan_citation(self.corpus, target, self.edition)
+        return citation.item_citation(self.corpus, target, self.edition)
+
+    def citation_preview(self, plan: Plan) -> Markup:
+        """The plan's citation as the page shows it: the accessed date named, title and document number marked
+        as the original's language (the Japanese edition's citation quotes them in Chinese)."""
+        accessed = f'<span class="ip-accessed">{html.escape(label("cite.accessed", self.edition))}</span>'
+        text = html.escape(self.citation(plan)).replace(html.escape(citation.ACCESSED), accessed)
+        for original in (plan.title, plan.doc_number):  # the original's words, in its language
+            if original:
+                escaped = html.escape(original)
+                text = text.replace(escaped, f'<span lang="{self.edition.body_lang}">{escaped}</span>', 1)
+        return Markup(text)
 
     def published_url(self, path: str) -> str:
         """A site path of this edition as published: absolute under `site_url`, else relative to the site root."""
         path = self.edition.root + path
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
-    def cite_url(self, entry: Entry) -> str:
-        return self.published_url(entry.url)
+    def cite_url(self, path: str) -> str | None:
+        """The absolute permalink of a site path under `site_url`; None without it (the cite button then
+        resolves the page-relative link against the address the page was loaded from)."""
+        return self.published_url(path) if self.site_url else None
+
+    @cached_property
+    def plans_by_date(self) -> list[Plan]:
+        """Plans by the date they are listed by (issued, else published, else the source note's); undated last."""
+        return sorted(self.corpus.plans, key=lambda plan: (plan.date is None, plan.date or datetime.date.min, plan.id))
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -219,8 +239,8 @@ class Renderer:
         """Every page of the edition: source path (as MkDocs sees it) -> Markdown."""
         corpus = self.corpus
         pages = {
-            "index.md": self.page("home.md.j2", "", plans=corpus.plans),
-            "plans/index.md": self.page("plans.md.j2", "plans/", plans=corpus.plans),
+            "index.md": self.page("home.md.j2", "", plans=self.plans_by_date),
+            "plans/index.md": self.page("plans.md.j2", "plans/", plans=self.plans_by_date),
             "agencies/index.md": self.page("agencies.md.j2", "agencies/", loads=self.agency_loads()),
             "themes/index.md": self.page("themes.md.j2", "themes/", counts=self.theme_counts()),
         }

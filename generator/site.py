@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import glossary, laws_pages, opendata, search
+from generator import citation, glossary, laws_pages, opendata, search
 from generator.convert import converter, identity, interface, simplified
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
@@ -105,7 +105,7 @@ class EditionSite:
     def files(self) -> dict[str, str]:
         """Every generated file of the edition: Markdown pages and open data."""
         pages = {**self.renderer.pages(), **search.pages(self.renderer)}
-        return {**pages, **opendata.files(self.corpus, self.edition, self.convert)}
+        return {**pages, **opendata.files(self.corpus, self.edition, self.convert), **citation.files(self.renderer)}
 
     @cached_property
     def search_records(self) -> list[search.Record]:

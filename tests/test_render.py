@@ -25,3 +25,20 @@ def test_a_long_theme_listing_gets_a_page_per_plan(corpus: Corpus, code: str, mo
         assert all(f'data-anchor="{anchor}"' in page for anchor in anchors)
     short = [name for name in corpus.themes if len(corpus.by_theme().get(name, [])) <= 20]
     assert short and not any(path.startswith(f"themes/{name}/") for name in short for path in pages)
+
+
+def test_plans_are_listed_by_date_with_their_date(corpus: Corpus) -> None:
+    """Issued, else published, else the source note's date; plans whose source states no date come last."""
+    renderer = render.Renderer(corpus, BY_CODE["zh-Hans"])
+    assert [plan.id for plan in renderer.plans_by_date] == [
+        "cnipa-work-points-2022", "admin-protection-plan-2023", "cnipa-work-points-2023",
+        "high-quality-development-tasks-2023", "strong-ip-implementation-plan-2023",
+    ]
+    pages = renderer.pages()
+    for page in ("index.md", "plans/index.md"):
+        listed = pages[page]
+        positions = [listed.index(f'{plan.id}/"') for plan in renderer.plans_by_date]
+        assert positions == sorted(positions)
+        assert '印发日期 <time datetime="2023-03-01">' in listed
+        assert '出处日期 <time datetime="2023-05-26">' in listed
+        assert listed.count("原文未写明") == 2

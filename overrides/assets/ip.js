@@ -35,13 +35,41 @@
     }
   }
 
+  // The item's absolute permalink: under site_url when the build had one, else the address the page
+  // was loaded from (the link in data-url is then relative to the page).
+  function permalinkOf(button) {
+    var url = new URL(button.getAttribute("data-url"), window.location.href);
+    url.search = "";
+    url.pathname = url.pathname.replace(/\/index\.html$/, "/");
+    return url.href;
+  }
+
+  function today() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  // The citation in the edition's convention (generator/citation.py), the day of copying as the
+  // accessed date where the convention wants one, then the permalink.
   function citationOf(button) {
-    var url = button.getAttribute("data-url");
-    if (!/^https?:/.test(url)) {
-      // No site_url: the link is relative to the site root, as in the open data.
-      url = url.replace(/^\/+/, "");
+    var text = button.getAttribute("data-cite").replace("{accessed}", today());
+    return text + button.getAttribute("data-separator") + permalinkOf(button);
+  }
+
+  // "Cite this plan" shows what its button copies.
+  function showPlanCitation() {
+    var blocks = document.querySelectorAll(".ip-cite-plan");
+    for (var i = 0; i < blocks.length; i++) {
+      var button = blocks[i].querySelector("button.ip-cite");
+      var text = blocks[i].querySelector(".ip-cite-text");
+      var link = blocks[i].querySelector(".ip-page-permalink");
+      if (!button || !text || !link) continue;
+      var accessed = text.querySelector(".ip-accessed");
+      if (accessed) accessed.textContent = today();
+      link.textContent = permalinkOf(button);
+      link.setAttribute("href", link.textContent);
     }
-    return button.getAttribute("data-cite") + button.getAttribute("data-separator") + url;
   }
 
   function copy(text) {
@@ -92,8 +120,10 @@
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", nameSearchDialog);
+    document.addEventListener("DOMContentLoaded", showPlanCitation);
   } else {
     nameSearchDialog();
+    showPlanCitation();
   }
 
   window.addEventListener("hashchange", resolveAlias);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -20,11 +21,12 @@ from tests.site.server import serve
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 SITE_URL = "https://example.org/ip/"
 T18 = "plans/strong-ip-implementation-plan-2023/#t18"
-TITLE_JA = "（2023年知的財産権強国建設綱要及び「第14次五カ年」計画実施推進計画）"
-CITATIONS = {  # edition root -> (citation of t18, separator before its URL)
-    "": ("《2023 年知识产权强国建设纲要和“十四五”规划实施推进计划》第18项", "，"),
-    "zh-Hant/": ("《2023 年知識產權強國建設綱要和“十四五”規劃實施推進計劃》第18項", "，"),
-    "ja/": (f"《2023 年知识产权强国建设纲要和“十四五”规划实施推进计划》{TITLE_JA}第18項", "、"),
+CITATIONS = {  # edition root -> (citation of t18 before its URL, separator before the URL)
+    # GB/T 7714-2015: no issuer and no date stated, so the entry opens with the title; the accessed date is the day of copying
+    "": ("2023 年知识产权强国建设纲要和“十四五”规划实施推进计划[EB/OL]. [{accessed}]. 第18项.", " "),
+    "zh-Hant/": ("2023 年知識產權強國建設綱要和“十四五”規劃實施推進計劃[EB/OL]. [{accessed}]. 第18項.", " "),
+    # 発出機関「題名」（日付）項番、URL: neither issuer nor date is stated
+    "ja/": ("「2023 年知识产权强国建设纲要和“十四五”规划实施推进计划」第18項", "、"),
 }
 
 
@@ -49,11 +51,35 @@ def test_every_item_has_a_cite_button_with_its_citation(site: Path, corpus: Corp
         urls = [url for _, url in buttons]
         items = [e for e in corpus.plan_entries(plan.id) if e.item.kind not in ("section", "subsection")]
         for entry in items:
-            assert f"{root}{entry.url}" in urls, f"no cite button for {entry.url} in {root or 'zh-Hans'}"
+            assert f"./#{entry.item.anchor}" in urls, f"no cite button for {entry.url} in {root or 'zh-Hans'}"
         for cite, _ in buttons:
-            assert cite.startswith("《"), cite
+            assert ("「" if root == "ja/" else "[EB/OL]") in cite, cite
+            assert "、、" not in cite and "。。" not in cite, cite
     html = page_file(site, root, "plans/strong-ip-implementation-plan-2023").read_text(encoding="utf-8")
-    assert f'data-cite="{CITATIONS[root][0]}" data-url="{root}{T18}"' in html
+    assert f'data-cite="{CITATIONS[root][0]}" data-url="./#t18"' in html
+
+
+def test_citations_name_issuer_number_and_date_where_the_source_states_them(site: Path) -> None:
+    html = page_file(site, "", "plans/admin-protection-plan-2023").read_text(encoding="utf-8")
+    assert ('data-cite="国家知识产权局. 2023 年全国知识产权行政保护工作方案: 国知发保字〔2023〕4号[EB/OL]. '
+            '(2023-03-01)[{accessed}]. 第5项."') in html
+    html = page_file(site, "ja/", "plans/admin-protection-plan-2023").read_text(encoding="utf-8")
+    assert 'data-cite="国家知識産権局「2023 年全国知识产权行政保护工作方案」（国知发保字〔2023〕4号、2023年3月1日）第5項"' in html
+
+
+@pytest.mark.parametrize(("root", "plan", "anchor", "locator"), [
+    ("", "cnipa-work-points-2023", "s5-m3", "五、第3项举措（本站编号）"),
+    ("", "high-quality-development-tasks-2023", "s3-t2", "三、第2项任务（本站编号）"),
+    ("ja/", "cnipa-work-points-2023", "s5-m3", "五、措置3（本サイトによる番号）"),
+])
+def test_site_assigned_numbers_are_marked_in_the_citation_and_on_the_page(site: Path, root: str, plan: str,
+                                                                         anchor: str, locator: str) -> None:
+    html = page_file(site, root, f"plans/{plan}").read_text(encoding="utf-8")
+    (cite,) = re.findall(rf'data-cite="([^"]+)" data-url="\./#{anchor}"', html)
+    assert locator in cite
+    assert 'class="ip-site-numbering"' in html
+    t18 = page_file(site, root, "plans/strong-ip-implementation-plan-2023").read_text(encoding="utf-8")
+    assert 'class="ip-site-numbering"' not in t18  # 004 numbers its tasks itself
 
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
@@ -125,19 +151,41 @@ def test_the_old_plan_page_redirects_keeping_the_fragment(page: Page, revised_ur
     expect(page.locator("#t2")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("root", EDITION_ROOTS)
-def test_the_cite_button_copies_the_citation_from_the_keyboard(browser: Browser, base_url: str, root: str) -> None:
-    citation, separator = CITATIONS[root]
+def copied(browser: Browser, url: str, selector: str) -> str:
+    """What the cite button at `selector` of the page at `url` copies, pressed from the keyboard."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(f"{base_url}{root}{T18}")
-        button = page.locator("#t18 .ip-cite")
-        expect(button).to_have_css("opacity", "0")
+        page.goto(url)
+        button = page.locator(selector)
         button.focus()  # reached by Tab like any button; shown once focused
         expect(button).to_have_css("opacity", "1")
         page.keyboard.press("Enter")
-        expect(page.locator(".ip-status")).to_contain_text("#t18")
-        assert page.evaluate("navigator.clipboard.readText()") == f"{citation}{separator}{root}{T18}"
+        expect(page.locator(".ip-status")).not_to_be_empty()
+        return str(page.evaluate("navigator.clipboard.readText()"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_the_cite_button_copies_the_citation_from_the_keyboard(browser: Browser, base_url: str, root: str) -> None:
+    citation, separator = CITATIONS[root]
+    text = copied(browser, f"{base_url}{root}{T18}", "#t18 .ip-cite")
+    # without site_url, the permalink is absolute under the address the page was loaded from
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", base_url)
+    today = datetime.date.today().isoformat()
+    assert text == citation.replace("{accessed}", today) + separator + f"{base_url}{root}{T18}"
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_the_cite_button_copies_the_published_address_under_site_url(browser: Browser, revised_url: str, root: str) -> None:
+    text = copied(browser, f"{revised_url}{root}plans/mini-plan-2024-rev/#t2", "#t2 .ip-cite")
+    assert text.endswith(f"{SITE_URL}{root}plans/mini-plan-2024-rev/#t2")
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_cite_this_plan_shows_and_copies_the_plan_citation(browser: Browser, base_url: str, root: str) -> None:
+    url = f"{base_url}{root}plans/admin-protection-plan-2023/"
+    text = copied(browser, url, ".ip-cite-plan button.ip-cite")
+    assert text.endswith(url)
+    assert ("（国知发保字〔2023〕4号、2023年3月1日）" if root == "ja/" else "(2023-03-01)[") in text

@@ -157,7 +157,7 @@ def test_open_data_holds_payloads_as_literal_strings(payload_site: Path, root: s
                 **{f"s{n}-m1": p for n, p in enumerate(PAYLOADS.values(), start=1)}}
     rows = json.loads((data / "tasks.json").read_text(encoding="utf-8"))
     assert {row["anchor"]: row["text"] for row in rows} == expected
-    with (data / "tasks.csv").open(encoding="utf-8", newline="") as handle:
+    with (data / "tasks.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert {row["anchor"]: row["text"] for row in csv.DictReader(handle)} == expected
     agencies = json.loads((data / "agencies.json").read_text(encoding="utf-8"))
     assert {a["id"]: (a["name"], a["name_ja"]) for a in agencies} == {f"agency-{k}": (p, p) for k, p in PAYLOADS.items()}
