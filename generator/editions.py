@@ -13,6 +13,7 @@ class Edition:
     html_lang: str  # lang of the page
     body_lang: str  # lang of the Chinese body text
     name: str  # the edition's own name, for the switcher
+    translation: str | None = None  # language of the reference translation shown beside the original
 
     @property
     def original(self) -> bool:
@@ -22,9 +23,10 @@ class Edition:
 EDITIONS = (
     Edition("zh-Hans", "", "zh", "zh-Hans", "zh-Hans", "简体中文（原文）"),
     Edition("zh-Hant", "zh-Hant/", "zh-Hant", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
-    Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語"),
+    Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語", translation="ja"),
 )
 BY_CODE = {edition.code: edition for edition in EDITIONS}
+TRANSLATIONS = tuple(edition.translation for edition in EDITIONS if edition.translation)
 
 # Interface labels in Simplified Chinese and Japanese; the Traditional edition converts the Simplified.
 LABELS: dict[str, tuple[str, str]] = {

@@ -236,3 +236,44 @@ class Theme(Model):
 
 
 Item.model_rebuild()
+
+
+# The fields of an item a translation renders, keyed as in the translation files: title, text, measures.1, …
+FIELD = re.compile(r"title|text|departments_text|addressees|signatory|date|(?:measures|obligations)\.[1-9]\d*")
+FieldKey = Annotated[str, StringConstraints(pattern=f"^(?:{FIELD.pattern})$")]
+
+
+def translatable(item: Item) -> dict[str, str]:
+    """The item's own fields a translation renders, keyed as in the translation files (document numbers
+    and markers are printed as they are)."""
+    fields = {key: value for key in ("title", "text") if (value := getattr(item, key))}
+    fields.update({f"measures.{n}": measure.text for n, measure in enumerate(item.measures, 1)})
+    if item.departments_text:
+        fields["departments_text"] = item.departments_text
+    fields.update({f"obligations.{n}": obligation.text for n, obligation in enumerate(item.obligations, 1)})
+    fields.update({key: value for key in ("addressees", "signatory", "date") if (value := getattr(item, key))})
+    return fields
+
+
+class TranslatedItem(Model):
+    """One item of a reference translation: the original's fields as translated, and their translation."""
+
+    anchor: str
+    review: Literal["draft", "reviewed"]
+    zh: dict[FieldKey, Text]
+    ja: dict[FieldKey, Text]
+
+    @model_validator(mode="after")
+    def _same_fields(self) -> TranslatedItem:
+        if set(self.ja) != set(self.zh):
+            raise ValueError(f"ja: expected the fields of zh ({', '.join(self.zh)}), found {', '.join(self.ja) or 'none'} "
+                             "(hint: translate each field of zh once)")
+        return self
+
+
+class Translation(Model):
+    """A plan's reference translation into one language: one entry per item, in document order."""
+
+    plan: Id
+    language: Id
+    entries: list[TranslatedItem]
