@@ -276,10 +276,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "",
     ),
     "original_link": ("查看简体原文", "簡体字の原文"),
-    "body_is_original": (
-        "",
-        "本文は中国語（簡体字）の原文のままです。見出し・ラベル・機関名は日本語で表示しています。",
-    ),
+    "translation_notice": ("", "参考訳（非公式）。原文が優先します。"),
+    "view": ("显示", "表示"),
+    "view.both": ("对照", "対訳"),
+    "view.translation": ("仅译文", "訳文のみ"),
+    "view.original": ("仅原文", "原文のみ"),
 }
 
 

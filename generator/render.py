@@ -27,10 +27,10 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.convert import keep
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, printed_translation
 from generator.editions import LABELS, Edition, label
 from generator.errors import ContentError
-from generator.models import Agency, Item, Plan, Theme
+from generator.models import Agency, Item, Plan, Theme, translatable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -150,6 +150,8 @@ class Renderer:
         self.env.filters["md"] = md_inline
         self.env.filters["by_plan"] = self.by_plan
         self.env.filters["keep"] = lambda text: Markup(keep(str(html.escape(text, quote=True))))
+        # A heading's entry in the table of contents (attr_list's data-toc-label): HTML-escaped text.
+        self.env.filters["toc_label"] = lambda text: Markup(html.escape(text, quote=True))
         self.env.globals.update(
             label=lambda key: label(key, edition),
             edition=edition,
@@ -161,6 +163,9 @@ class Renderer:
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry: item_label(entry, edition),
             citation=self.citation,
+            fields=translatable,
+            translated=self.translated,
+            translation_pieces=self.translation_pieces,
             cite_url=self.cite_url,
         )
         self._entries = {(e.plan.id, e.item.anchor): e for e in corpus.entries}
@@ -188,6 +193,19 @@ class Renderer:
         if names is None:
             return self.plan_title(plan)
         return names[1] if self.edition.code == "ja" else names[0]
+
+    # --- the reference translation, where the edition shows one ---------------------------
+
+    def translated(self, entry: Entry) -> dict[str, str] | None:
+        """The item's translated fields (the keys of `translatable`), or None in an edition without translation."""
+        language = self.edition.translation
+        found = self.corpus.translated(entry, language) if language else None
+        return found.ja if found else None
+
+    def translation_pieces(self, entry: Entry) -> list[str]:
+        """The translation piece by piece, as `Item.printed` gives the original; [] without translation."""
+        ja = self.translated(entry)
+        return printed_translation(entry.item, ja) if ja else []
 
     # --- citations ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
+VIEWS = ("both", "translation", "original")  # the first is the default
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 
 
@@ -146,12 +147,18 @@ class EditionSite:
                 for other in EDITIONS
             ],
             "original_href": relative(here, page_url),
-            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else label("body_is_original", self.edition),
+            "notice": (self.label("original_prevails") if self.edition.code == "zh-Hant"
+                       else label("translation_notice", self.edition) if self.edition.translation else ""),
+            # The reader's choice of original and translation (kept across pages by ip.js).
+            "views": {"legend": self.label("view"), "options": [(key, self.label(f"view.{key}")) for key in VIEWS]}
+            if self.edition.translation else None,
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
             "meta": self.plan_meta(page_url),
             # A plan page's table of contents lists the plan's own headings, in the body's language.
-            "toc_lang": self.edition.body_lang if page_url.startswith("plans/") and page_url != "plans/" else None,
+            # With a translation, the headings of the table of contents are the translated ones.
+            "toc_lang": (self.edition.translation or self.edition.body_lang)
+            if page_url.startswith("plans/") and page_url != "plans/" else None,
         }
 
     def plan_meta(self, page_url: str) -> dict[str, Any] | None:
