@@ -231,8 +231,16 @@ class Theme(Model):
     name: Text
     name_ja: Text
     description: Text | None = None
+    description_ja: Text | None = None
     keywords: list[Text]
     exclude: list[Text] = []
+
+    @model_validator(mode="after")
+    def _description_translated(self) -> Theme:
+        if self.description and not self.description_ja:
+            raise ValueError("description_ja: expected the Japanese of the description, found none "
+                             "(hint: the Japanese edition shows it; add `description_ja:`)")
+        return self
 
 
 Item.model_rebuild()

@@ -77,6 +77,9 @@ class EditionSite:
         self.site_url = (config.site_url or "").removesuffix(self.edition.root)
         config.theme["language"] = self.edition.theme_language
         config.site_name = self.label("site_name")
+        config.site_description = self.label("site_description")
+        # The ¶ of every heading: its tooltip in the edition's language.
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = self.label("permalink_heading")
         config.nav = self.nav()
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -135,8 +138,9 @@ class EditionSite:
         search.patch_worker(site_dir)
         return search.rewrite_index(site_dir / "search" / "search_index.json", self.search_docs, self.segment)
 
-    def page_context(self, page_url: str) -> dict[str, Any]:
-        """What the theme overrides need: the same page in every edition, and the edition notice."""
+    def page_context(self, page_url: str, static: bool = False) -> dict[str, Any]:
+        """What the theme overrides need: the same page in every edition, and the edition notice. A static
+        page (404) is at no path of its own: its links lead to each edition's home."""
         here = self.edition.root + page_url
         return {
             "edition": self.edition.code,
@@ -154,12 +158,22 @@ class EditionSite:
             if self.edition.translation else None,
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice")},
+            "not_found": {**{key: self.label(f"not_found.{key}") for key in ("title", "text", "home")},
+                          # served at any missing path: the home page by its absolute address
+                          "href": (self.site_url.rstrip("/") if self.site_url else "") + "/" + self.edition.root}
+            if static else None,
             "meta": self.plan_meta(page_url),
             # A plan page's table of contents lists the plan's own headings, in the body's language.
             # With a translation, the headings of the table of contents are the translated ones.
             "toc_lang": (self.edition.translation or self.edition.body_lang)
             if page_url.startswith("plans/") and page_url != "plans/" else None,
         }
+
+    def toc_titles(self, page_url: str) -> dict[str, str]:
+        """Anchor -> HTML of its entry in the page's table of contents, where it differs from the heading's text."""
+        plan = next((p for p in self.corpus.plans if page_url == f"plans/{p.id}/"), None)
+        titles = self.renderer.toc_titles(plan) if plan else {}
+        return {anchor: html.escape(self.convert(title)) for anchor, title in titles.items()}
 
     def plan_meta(self, page_url: str) -> dict[str, Any] | None:
         """Metadata of a plan page for citation managers: Dublin Core and schema.org Legislation."""
