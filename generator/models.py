@@ -131,6 +131,7 @@ class Item(Model):
 _NOTE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*付け")
 _NOTE_LINK = re.compile(r"\]\((\S+?)\)")  # a Markdown link's target
 _NOTE_URL = re.compile(r"\S+")
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]*\]\((https?://[^\s)]+)\)")
 
 
 class SourceNote(Model):
@@ -171,6 +172,12 @@ class Source(Model):
         if self.note:
             parse_source_note(self.note)
         return self
+
+    @property
+    def note_shown(self) -> str | None:
+        """The note as a reader sees it: a Markdown link of the extracted text ([https\\://…](https://…)) shown
+        as its address."""
+        return _MARKDOWN_LINK.sub(r"\1", self.note) if self.note else None
 
     @property
     def parsed(self) -> SourceNote | None:
