@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import lock
+from generator.editions import TRANSLATIONS
 from generator.errors import ContentError
 from generator.load import Document, load_agencies, load_plan, load_themes
-from generator.models import Agency, Item, Plan, Theme
+from generator.models import Agency, Item, Plan, Theme, TranslatedItem
+from generator.translations import Translations, load_translations
 
 # Items that state who acts; the notice, the preamble and the closing rule are about the plan.
 RESPONSIBLE_KINDS = {"section", "subsection", "task", "measure"}
@@ -48,6 +50,7 @@ class Corpus:
     themes: dict[str, Theme]
     entries: list[Entry] = field(default_factory=list)
     content: Path | None = None  # the folder it was loaded from, for files beside the plans
+    translations: Translations = field(default_factory=dict)  # language -> (plan id, anchor) -> entry
     _by_plan: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_anchor: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
@@ -68,6 +71,16 @@ class Corpus:
                 self._by_anchor[(entry.plan.id, entry.item.anchor)] = entry
             self._indexed = len(self.entries)
         return self._by_plan, self._by_anchor
+
+    def translated(self, entry: Entry, language: str = "ja") -> TranslatedItem | None:
+        """The item's entry in the reference translation into `language` (its fields and review), if any."""
+        return self.translations.get(language, {}).get((entry.plan.id, entry.item.anchor))
+
+    def translation_of(self, entry: Entry, language: str = "ja") -> str:
+        """The item's own full text in the reference translation, piece by piece as `Entry.text` gives the
+        original ("" when the language has no translation): what search and open data read."""
+        translated = self.translated(entry, language)
+        return "\n".join(printed_translation(entry.item, translated.ja)) if translated else ""
 
     def by_agency(self) -> dict[str, list[tuple[Entry, str]]]:
         """agency id -> [(entry, 'lead' | 'participant')] in document order."""
@@ -123,7 +136,8 @@ def load_corpus(content: Path) -> Corpus:
         raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
     _check_plan_ids(content / "plans", plans)
     lock.check(content / lock.LOCK, plans)
-    corpus = Corpus(plans, agencies, themes, content=content)
+    corpus = Corpus(plans, agencies, themes, content=content,
+                    translations=load_translations(content, plans, TRANSLATIONS))
     for plan in plans:
         _add_entries(corpus, plan, plan.items, None)
     return corpus
@@ -217,6 +231,18 @@ def _add_entries(corpus: Corpus, plan: Plan, items: list[Item], parent: Item | N
             Entry(plan, item, parent, tuple(lead), tuple(participants), tuple(matched), matched)
         )
         _add_entries(corpus, plan, item.items, item)
+
+
+def printed_translation(item: Item, ja: dict[str, str]) -> list[str]:
+    """The translated fields in the order `Item.printed` gives the original's (markers and document
+    numbers as printed)."""
+    if item.kind == "notice":
+        return [ja["title"], item.doc_number or "", ja["addressees"], *ja["text"].split("\n\n"), ja["signatory"], ja["date"]]
+    pieces = [f"{item.marker or ''}{ja['title']}"] if "title" in ja else []
+    if "text" in ja:
+        pieces += ja["text"].split("\n\n") if item.kind != "task" else [f"{item.marker or ''}{ja['text']}"]
+    order = [key for key in ja if key.startswith("measures.")] + (["departments_text"] if "departments_text" in ja else [])
+    return pieces + [ja[key] for key in order] + [ja[key] for key in ja if key.startswith("obligations.")]
 
 
 def tag(item: Item, themes: dict[str, Theme]) -> dict[str, tuple[str, ...]]:

@@ -13,6 +13,7 @@ class Edition:
     html_lang: str  # lang of the page
     body_lang: str  # lang of the Chinese body text
     name: str  # the edition's own name, for the switcher
+    translation: str | None = None  # language of the reference translation shown beside the original
 
     @property
     def original(self) -> bool:
@@ -22,25 +23,29 @@ class Edition:
 EDITIONS = (
     Edition("zh-Hans", "", "zh", "zh-Hans", "zh-Hans", "简体中文（原文）"),
     Edition("zh-Hant", "zh-Hant/", "zh-TW", "zh-Hant", "zh-Hant", "繁體中文（自動轉換）"),
-    Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語"),
+    Edition("ja", "ja/", "ja", "ja", "zh-Hans", "日本語", translation="ja"),
 )
 BY_CODE = {edition.code: edition for edition in EDITIONS}
+TRANSLATIONS = tuple(edition.translation for edition in EDITIONS if edition.translation)
 
 # Interface labels in Simplified Chinese and Japanese; the Traditional edition converts the Simplified.
 LABELS: dict[str, tuple[str, str]] = {
     "site_name": ("中国知识产权政策规划参考", "中国知的財産権政策計画リファレンス"),
-    "site_description": ("中国知识产权政策规划（2022—2023）全文、机构、主题与可引用锚点",
-                         "中国の知的財産権政策計画（2022〜2023年）の全文・所管機関・テーマと引用可能なアンカー"),
     "home": ("首页", "ホーム"),
+    "site_description": ("中国知识产权政策规划（2022—2023）全文、机构、主题与可引用锚点",
+                         "中国の知的財産権政策計画（2022〜2023年）の全文と参考訳、関係機関・テーマ別の索引、引用可能なアンカー"),
+    "not_found.title": ("404 - 找不到页面", "404 - ページが見つかりません"),
+    "not_found.text": ("您要找的页面不存在或已移动。", "お探しのページは存在しないか、移動しました。"),
+    "not_found.home": ("返回首页", "ホームへ戻る"),
     "plans": ("规划", "計画"),
-    "agencies": ("机构", "所管機関"),
+    "agencies": ("机构", "関係機関"),
     "themes": ("主题", "テーマ"),
     "all_plans": ("全部规划", "すべての計画"),
     "full_text": ("全文", "全文"),
-    "lead": ("牵头", "主管"),
-    "participants": ("参与", "参加"),
-    "lead_items": ("牵头事项", "主管する項目"),
-    "participant_items": ("参与事项", "参加する項目"),
+    "lead": ("牵头", "主導"),
+    "participants": ("参与", "協力"),
+    "lead_items": ("牵头事项", "主導する項目"),
+    "participant_items": ("参与事项", "協力する項目"),
     "listing.show": ("查看这{n}项", "{n}件の項目を見る"),
     "listing.by_plan": ("按规划分页", "計画別のページ"),
     "joint": ("负责", "共同で担当"),
@@ -50,9 +55,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "tasks": ("任务", "タスク"),
     "measures": ("举措", "措置"),
     "sections": ("部分", "章"),
-    "issuer": ("发布机关", "発行機関"),
+    "issuer": ("发布机关", "発出機関"),
     "doc_number": ("文号", "文書番号"),
-    "issued": ("印发日期", "発行日"),
+    "issued": ("印发日期", "発出日"),
     "published": ("发布时间", "公表日"),
     "source": ("出处", "出所"),
     "source_note": ("出处说明（原文照录）", "出所表記（原文のまま）"),
@@ -88,7 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_stated": ("原文未写明", "原文に記載なし"),
     "executing_internal": ("执行部门（局内）", "執行部門（局内）"),
     "executing_items": ("执行事项（局内）", "執行する項目（局内）"),
-    "lead_rule": ("牵头与参与的区分依据原文结语", "主管と参加の区別は原文の結びによる"),
+    "lead_rule": ("牵头与参与的区分依据原文结语", "主導と協力の区別は原文の結びによる"),
     "listed_date": ("日期", "日付"),
     "open_data.lead": (
         ("每个版本的根目录下都有以下文件（本版本的字形）。JSON 文件各附 JSON Schema（由生成数据的同一模型产生）；"
@@ -109,11 +114,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind": ("类别", "種別"),
     "parent": ("上级机构", "上位機関"),
     "names": ("文中称谓", "本文中の表記"),
-    "theme_items": ("相关事项", "関連項目"),
+    "theme_items": ("相关事项", "このテーマの項目"),
     "per_plan": ("各规划事项数", "計画ごとの項目数"),
     "total": ("合计", "合計"),
     "departments": ("局内执行部门", "局内の執行部門"),
-    "obligations": ("地方任务", "地方の義務"),
+    "obligations": ("地方任务", "地方の任務"),
     "level.national": ("国家知识产权局", "国家知識産権局"),
     "level.all-regions": ("各地区", "各地域"),
     "level.regions-concerned": ("涉及地区", "関係地域"),
@@ -122,27 +127,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "level.province": ("省份", "省"),
     "level.city": ("城市", "都市"),
     # Duties per level (the task list's obligations of provinces and cities).
-    "duties": ("省份和城市的任务", "省・都市の義務"),
+    "duties": ("省份和城市的任务", "省・都市の任務"),
     "duties.lead": (
         ("任务清单的每一行除国家知识产权局和各地区的举措外，还写明省份和城市的任务：必做或选做，以及适用范围"
          "（各省、涉及省份、强市建设试点城市和示范城市）。以下按层级汇总。"),
-        ("タスクリストの各行は、国家知識産権局と各地域の措置に加えて、省と都市の義務（必須か選択か）とその対象範囲"
+        ("タスクリストの各行は、国家知識産権局と各地域の措置に加えて、省と都市の任務（必須か選択か）とその対象範囲"
          "（すべての省、関係する省、強市建設の試行都市・モデル都市）を定めています。以下、階層別にまとめます。"),
     ),
-    "duties.source": ("出处", "出典"),
-    "duties.province": ("省份的任务", "省の義務"),
-    "duties.city": ("城市的任务", "都市の義務"),
+    "duties.source": ("出处", "出所"),
+    "duties.province": ("省份的任务", "省の任務"),
+    "duties.city": ("城市的任务", "都市の任務"),
     "duties.province_lead": (
         ("任务清单对省份提出的任务，按适用对象和必做、选做分组。每项列出所属任务、该任务面向各地区和涉及地区的举措，"
          "并链接到原文。"),
-        ("タスクリストが省に課す義務を、対象と必須・選択の別にまとめています。各項目には該当するタスク、"
+        ("タスクリストが省に課す任務を、対象と必須・選択の別にまとめています。各項目には該当するタスク、"
          "各地域・関係地域向けの措置、原文へのリンクがあります。"),
     ),
     "duties.city_lead": (
         ("任务清单对国家知识产权强市建设试点城市和示范城市提出的任务，按城市类别和必做、选做分组。"
          "原文写作“强市建设试点、示范城市”的任务，在试点城市和示范城市下各列一次。"),
-        ("タスクリストが国家知的財産権強市建設の試行都市・モデル都市に課す義務を、都市の種類と必須・選択の別にまとめています。"
-         "原文で「強市建設試点、示範城市」とされる義務は、試行都市とモデル都市の両方に掲げています。"),
+        ("タスクリストが国家知的財産権強市建設の試行都市・モデル都市に課す任務を、都市の種類と必須・選択の別にまとめています。"
+         "原文で「強市建設試点、示範城市」とされる任務は、試行都市とモデル都市の両方に掲げています。"),
     ),
     "duties.who.all": ("各省", "すべての省"),
     "duties.who.concerned": ("部分省份", "一部の省"),
@@ -150,16 +155,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "duties.who.pilot": ("强市建设试点城市", "強市建設試行都市"),
     "duties.party": ("适用对象", "対象"),
     "duties.level": ("层级", "階層"),
-    "duties.overview": ("各项任务的地方任务", "タスクごとの地方の義務"),
+    "duties.overview": ("各项任务的地方任务", "タスクごとの地方の任務"),
     "duties.overview_lead": (
         "每项任务对各类省份和城市的要求；“—”表示该项任务未对其提出要求。",
-        "各タスクが省・都市の種類ごとに求める内容です。「—」はそのタスクに義務がないことを示します。",
+        "各タスクが省・都市の種類ごとに求める内容です。「—」はそのタスクに任務がないことを示します。",
     ),
-    "duties.same_row": ("本项任务的其他地方任务", "同じタスクの他の地方義務"),
+    "duties.same_row": ("本项任务的其他地方任务", "同じタスクの他の地方任務"),
     "duties.count": ("原文共 {n} 条。", "原文では計{n}件です。"),
     "duties.none": (
         "所收规划中没有写明省份和城市任务的任务清单。",
-        "収録された計画には、省・都市の義務を定めたタスクリストがありません。",
+        "収録された計画には、省・都市の任務を定めたタスクリストがありません。",
     ),
     # Glossary.
     "glossary": ("术语表", "用語集"),
@@ -190,17 +195,17 @@ LABELS: dict[str, tuple[str, str]] = {
          "（タスク・措置と、担当やテーマのある章・節）の数で、機関・テーマのページの数と一致します。"
          "各グラフの下でデータ表を開けます。"),
     ),
-    "charts.agencies": ("各机构牵头和参与的事项", "機関別の主管・参加項目"),
+    "charts.agencies": ("各机构牵头和参与的事项", "機関別の主導・協力項目"),
     "charts.agencies_desc": (
         "横向堆叠条形图，列出事项最多的 {n} 个机构：深色为牵头事项，浅色为参与事项，条末数字为“牵头 / 参与”。",
-        "項目数の多い上位{n}機関の積み上げ横棒グラフ。濃い色が主管、薄い色が参加の項目で、棒の右の数字は「主管 / 参加」。",
+        "項目数の多い上位{n}機関の積み上げ横棒グラフ。濃い色が主導、薄い色が協力の項目で、棒の右の数字は「主導 / 協力」。",
     ),
-    "charts.values": ("条末数字：牵头 / 参与", "数字：主管 / 参加"),
+    "charts.values": ("条末数字：牵头 / 参与", "数字：主導 / 協力"),
     "charts.matrix": ("机构与主题", "機関とテーマ"),
     "charts.matrix_desc": (
         ("热图：行为事项最多的 {n} 个机构，列为 {m} 个主题；每格数字为该机构牵头或参与、且带有该主题的事项数，"
          "颜色越深数量越多，空格为零。"),
-        ("ヒートマップ。行は項目数の多い上位{n}機関、列は{m}のテーマ。各マスの数は、その機関が主管又は参加し、"
+        ("ヒートマップ。行は項目数の多い上位{n}機関、列は{m}のテーマ。各マスの数は、その機関が主導又は協力し、"
          "そのテーマが付いた項目の数で、色が濃いほど多く、空白はゼロです。"),
     ),
     "charts.themes": ("各规划的主题", "計画別のテーマ"),
@@ -258,6 +263,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "search.failed": ("无法载入搜索索引。", "検索索引を読み込めませんでした。"),
     "search.quick_all": ("在搜索页查看全部结果", "検索ページですべての結果を見る"),
     "none": ("无", "なし"),
+    # How lists name an item (generator.render.item_label): {marker} its own, {parent} its section's marker,
+    # {section} and {number} the numbers of its anchor.
+    "locator.section": ("{marker}", "第{section}章"),
+    "locator.subsection": ("{marker}", "第{section}章第{number}節"),
+    "locator.subsection_full": ("{parent}{marker}", "第{section}章第{number}節"),
+    "locator.task": ("第{number}项", "第{number}項"),
+    "locator.row": ("{parent}第{number}项任务", "第{section}章第{number}タスク"),
+    "locator.measure": ("{parent}第{number}项举措", "第{section}章第{number}措置"),
+    # Only the Japanese edition needs it: 主導 and 協力 render 牵头 and 参与, which the Chinese editions print.
+    "lead_note": (
+        "",
+        ("主導と協力：{plan}の結びは、複数の部門が担当するタスクでは最初に掲げられた部門を主導部門、"
+         "その他を協力部門とすると定めています。"),
+    ),
     "reference": ("参考资料", "参考資料"),
     # Short plan names, for lists that name items of several plans.
     "plan_short.cnipa-work-points-2022": ("2022年工作要点", "2022年業務要点"),
@@ -273,7 +292,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{earlier}中在{later}里没有对应的举措标为“未延续”，列在原所属章节下，由其他规划承接的一并列出。"
         "最后列出几份规划共同部署的同一项工作。对应关系均经逐条对照原文核定。"),
         ("このページは、{later}の各措置を章ごとに{earlier}の対応する措置と並べて示します。対応があるものは「継続」、"
-        "ないものは「新規」です。{earlier}の措置のうち{later}に対応がないものは「継続なし」として元の章の下に掲げ、"
+        "ないものは「新規」です。{earlier}の措置のうち{later}に対応がないものは「継続されず」として元の章の下に掲げ、"
         "他の計画が引き継いでいる場合はそれも示します。最後に、複数の計画が定める同一の業務を掲げます。"
         "対応関係はすべて原文を一つずつ照合して確定しました。"),
     ),
@@ -282,7 +301,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "lineage.section": ("章节", "章"),
     "lineage.status.new": ("新增", "新規"),
     "lineage.status.continued": ("延续", "継続"),
-    "lineage.status.dropped": ("未延续", "継続なし"),
+    "lineage.status.dropped": ("未延续", "継続されず"),
     "lineage.carried_elsewhere": ("由其他规划承接", "他の計画が引き継ぐもの"),
     "lineage.note": ("说明", "注"),
     "lineage.by_section": ("{later}逐项对照", "{later}の項目別対照"),
@@ -326,7 +345,7 @@ LABELS: dict[str, tuple[str, str]] = {
         ("本站收录国家知识产权局及国务院有关部门 2022—2023 年发布的五份知识产权政策规划全文，"
          "按规划、机构和主题交叉链接，每一项任务都有可引用的固定链接。"),
         ("本サイトは、中国国家知識産権局と国務院関係部門が2022〜2023年に公表した知的財産権政策計画5件の全文を収録し、"
-         "計画・所管機関・テーマ別に相互リンクしています。各タスクには引用可能な固定リンクがあります。"),
+         "計画・関係機関・テーマ別に相互リンクしています。各タスクには引用可能な固定リンクがあります。"),
     ),
     "home_start": ("从这里开始", "はじめに"),
     "home_start_plans": ("阅读一份规划的全文", "計画の全文を読む"),
@@ -343,10 +362,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "",
     ),
     "original_link": ("查看简体原文", "簡体字の原文"),
-    "body_is_original": (
-        "",
-        "本文は中国語（簡体字）の原文のままです。見出し・ラベル・機関名は日本語で表示しています。",
-    ),
+    "translation_notice": ("", "参考訳（非公式）。原文が優先します。"),
+    "view": ("显示", "表示"),
+    "view.both": ("对照", "対訳"),
+    "view.translation": ("仅译文", "訳文のみ"),
+    "view.original": ("仅原文", "原文のみ"),
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.corpus import Corpus, Entry
 from generator.errors import ContentError
@@ -39,7 +39,17 @@ class Law(Model):
     kind: Literal["law", "regulation", "rule", "guideline", "standard", "treaty", "plan", "other"]
     forms: list[Text] = Field(min_length=1)
     name_ja: Text | None = None
+    # The Japanese of short forms the texts define (纲要: 綱要), as the reference translation writes them.
+    short_ja: dict[Text, Text] = Field(default_factory=dict)
     plan: Id | None = None  # the plan of this site that is this document
+
+    @model_validator(mode="after")
+    def _short_forms_are_forms(self) -> Law:
+        unknown = [form for form in self.short_ja if form not in self.forms]
+        if unknown:
+            raise ValueError(f"short_ja: expected forms of this entry, found {unknown[0]!r} "
+                             "(hint: add it to `forms` or correct it)")
+        return self
 
 
 @dataclass(frozen=True)

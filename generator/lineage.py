@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator import lock
 from generator.corpus import Corpus, Entry
@@ -44,6 +44,14 @@ class Continuation(Model):
     earlier: Ref
     later: Ref
     note: Text | None = None
+    note_ja: Text | None = None
+
+    @model_validator(mode="after")
+    def _note_translated(self) -> Continuation:
+        if self.note and not self.note_ja:
+            raise ValueError("note_ja: expected the Japanese of the note, found none "
+                             "(hint: the Japanese edition shows it; add `note_ja:`)")
+        return self
 
 
 class Work(Model):
@@ -67,6 +75,7 @@ class Link:
     earlier: Entry
     later: Entry
     note: str | None
+    note_ja: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,7 +165,7 @@ def load_lineage(path: Path, corpus: Corpus) -> Lineage:
             raise document.error(loc, f"expected each link once, found {pair[0]} → {pair[1]} again",
                                  hint=f"entry {seen[pair] + 1} of `continues` has it already")
         seen[pair] = index
-        links.append(Link(earlier, later, link.note))
+        links.append(Link(earlier, later, link.note, link.note_ja))
     works = [_work_group(document, resolver, index, work) for index, work in enumerate(data.same_work)]
     ids: dict[str, int] = {}
     for index, work in enumerate(works):

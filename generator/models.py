@@ -131,6 +131,7 @@ class Item(Model):
 _NOTE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*付け")
 _NOTE_LINK = re.compile(r"\]\((\S+?)\)")  # a Markdown link's target
 _NOTE_URL = re.compile(r"\S+")
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]*\]\((https?://[^\s)]+)\)")
 
 
 class SourceNote(Model):
@@ -173,6 +174,12 @@ class Source(Model):
         if self.note:
             parse_source_note(self.note)
         return self
+
+    @property
+    def note_shown(self) -> str | None:
+        """The note as a reader sees it: a Markdown link of the extracted text ([https\\://…](https://…)) shown
+        as its address."""
+        return _MARKDOWN_LINK.sub(r"\1", self.note) if self.note else None
 
     @property
     def parsed(self) -> SourceNote | None:
@@ -241,8 +248,57 @@ class Theme(Model):
     name: Text
     name_ja: Text
     description: Text | None = None
+    description_ja: Text | None = None
     keywords: list[Text]
     exclude: list[Text] = []
 
+    @model_validator(mode="after")
+    def _description_translated(self) -> Theme:
+        if self.description and not self.description_ja:
+            raise ValueError("description_ja: expected the Japanese of the description, found none "
+                             "(hint: the Japanese edition shows it; add `description_ja:`)")
+        return self
+
 
 Item.model_rebuild()
+
+
+# The fields of an item a translation renders, keyed as in the translation files: title, text, measures.1, …
+FIELD = re.compile(r"title|text|departments_text|addressees|signatory|date|(?:measures|obligations)\.[1-9]\d*")
+FieldKey = Annotated[str, StringConstraints(pattern=f"^(?:{FIELD.pattern})$")]
+
+
+def translatable(item: Item) -> dict[str, str]:
+    """The item's own fields a translation renders, keyed as in the translation files (document numbers
+    and markers are printed as they are)."""
+    fields = {key: value for key in ("title", "text") if (value := getattr(item, key))}
+    fields.update({f"measures.{n}": measure.text for n, measure in enumerate(item.measures, 1)})
+    if item.departments_text:
+        fields["departments_text"] = item.departments_text
+    fields.update({f"obligations.{n}": obligation.text for n, obligation in enumerate(item.obligations, 1)})
+    fields.update({key: value for key in ("addressees", "signatory", "date") if (value := getattr(item, key))})
+    return fields
+
+
+class TranslatedItem(Model):
+    """One item of a reference translation: the original's fields as translated, and their translation."""
+
+    anchor: str
+    review: Literal["draft", "reviewed"]
+    zh: dict[FieldKey, Text]
+    ja: dict[FieldKey, Text]
+
+    @model_validator(mode="after")
+    def _same_fields(self) -> TranslatedItem:
+        if set(self.ja) != set(self.zh):
+            raise ValueError(f"ja: expected the fields of zh ({', '.join(self.zh)}), found {', '.join(self.ja) or 'none'} "
+                             "(hint: translate each field of zh once)")
+        return self
+
+
+class Translation(Model):
+    """A plan's reference translation into one language: one entry per item, in document order."""
+
+    plan: Id
+    language: Id
+    entries: list[TranslatedItem]

@@ -8,10 +8,8 @@ import datetime
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from generator.corpus import Corpus
@@ -126,19 +124,6 @@ def bundle() -> dict[str, Any]:
     }
 
 
-def reference_translation(content: Path | None, plan_id: str) -> dict[str, str]:
-    """Anchor -> Japanese reference translation, from content/translations/ja/<plan-id>.yaml when it exists:
-    a mapping of anchors to texts, at the top or under `items` (a list of {anchor, text} also reads)."""
-    path = (content or Path("content")) / "translations" / "ja" / f"{plan_id}.yaml"
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    items = data.get("items", data) if isinstance(data, dict) else data
-    if isinstance(items, list):
-        items = {entry.get("anchor"): entry.get("text") or entry.get("ja") for entry in items if isinstance(entry, dict)}
-    return {str(anchor): str(text) for anchor, text in items.items() if isinstance(text, str)}
-
-
 def numbered_by(kind: str, number: str | None) -> Literal["document", "site"] | None:
     """Whether an anchor's ordinal is the document's own (t18, s2-1) or the site's (s1-t1, s5-m3)."""
     if kind in ("section", "subsection") or (kind == "task" and number):
@@ -150,7 +135,6 @@ def numbered_by(kind: str, number: str | None) -> Literal["document", "site"] | 
 
 def tasks(corpus: Corpus, convert: Callable[[str], str]) -> list[TaskRow]:
     """One row per citable item, in document order; `text` in the edition's script."""
-    japanese = {plan.id: reference_translation(corpus.content, plan.id) for plan in corpus.plans}
     return [
         TaskRow(
             plan=entry.plan.id,
@@ -160,7 +144,7 @@ def tasks(corpus: Corpus, convert: Callable[[str], str]) -> list[TaskRow]:
             numbered_by=numbered_by(entry.item.kind, entry.item.number),
             kind=entry.item.kind,
             text=convert(entry.text),
-            text_ja=japanese[entry.plan.id].get(entry.item.anchor),
+            text_ja=corpus.translation_of(entry) or None,
             lead=list(entry.lead),
             participants=list(entry.participants),
             mode=entry.item.mode,

@@ -78,6 +78,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
+        _retitle(page.toc, self.edition_site.toc_titles(page.url))
+        return context
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        # Static templates (the 404 page) show the edition's notice and labels like every page.
+        context["ip"] = self.edition_site.page_context("", static=True)
         return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -107,6 +113,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _builds_others(self) -> bool:
         return self.config.edition == "zh-Hans" and self.config.editions
+
+
+def _retitle(toc: Any, titles: dict[str, str]) -> None:
+    """Give the entries of a table of contents the titles `titles` has for their anchors."""
+    for link in toc:
+        if link.id in titles:
+            link.title = titles[link.id]
+        _retitle(link.children, titles)
 
 
 def _reported(builder: Callable[..., None]) -> Callable[..., None]:

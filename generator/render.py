@@ -29,10 +29,10 @@ from markupsafe import Markup
 
 from generator import citation
 from generator.convert import keep
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, printed_translation
 from generator.editions import LABELS, Edition, label
 from generator.errors import ContentError
-from generator.models import Agency, Item, Plan, Theme
+from generator.models import Agency, Item, Plan, Theme, translatable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -91,21 +91,20 @@ def _relative_path(page_url: str, path: str) -> str:
     return "./" if link == "." else link + ("/" if path.endswith("/") and not link.endswith("/") else "")
 
 
-def item_label(entry: Entry, edition: Edition) -> str:
-    """How a reader names an item: 第18项, 五、第3项举措, 一、第2项任务 (Japanese in the ja edition)."""
+def item_label(entry: Entry, edition: Edition, full: bool = False) -> str:
+    """How a reader names an item, in the edition's words (labels `locator.*`): 第18项, 五、第3项举措, 一、第2项任务;
+    第18項, 第5章第3措置, 第1章第2タスク. `full` names a sub-section with its section (一、（二）, 第1章第2節)."""
     item, parent = entry.item, entry.parent
-    ja = edition.code == "ja"
     if item.kind in ("notice", "preamble", "closing"):
         return label(f"kind.{item.kind}", edition)
-    if item.kind in ("section", "subsection"):
-        return item.marker or item.anchor
-    ordinal = item.anchor.rsplit("-", 1)[-1].lstrip("tm")
-    if item.kind == "task" and item.marker:
-        return f"第{item.number}項" if ja else f"第{item.number}项"
-    prefix = parent.marker if parent and parent.marker else ""
-    if item.kind == "task":
-        return f"{prefix}タスク{ordinal}" if ja else f"{prefix}第{ordinal}项任务"
-    return f"{prefix}措置{ordinal}" if ja else f"{prefix}第{ordinal}项举措"
+    numbers = [int(n) for n in re.findall(r"\d+", item.anchor)]
+    kind = "row" if item.kind == "task" and not item.marker else item.kind
+    if kind == "subsection" and full:
+        kind = "subsection_full"
+    return label(f"locator.{kind}", edition).format(
+        marker=item.marker or item.anchor, parent=parent.marker if parent and parent.marker else "",
+        section=numbers[0], number=numbers[-1],
+    )
 
 
 def template_error(error: Exception, template_dirs: Sequence[str], template: str, url: str) -> ContentError | None:
@@ -163,9 +162,12 @@ class Renderer:
             plan_title=self.plan_title,
             plan_short=self.plan_short,
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
-            item_label=lambda entry: item_label(entry, edition),
+            item_label=lambda entry, full=False: item_label(entry, edition, full),
             citation=self.citation,
             citation_preview=self.citation_preview,
+            fields=translatable,
+            translated=self.translated,
+            translation_pieces=self.translation_pieces,
             cite_url=self.cite_url,
             site_numbered=citation.site_numbered,
         )
@@ -198,6 +200,29 @@ class Renderer:
         if names is None:
             return self.plan_title(plan)
         return names[1] if self.edition.code == "ja" else self.interface(names[0])
+
+    # --- the reference translation, where the edition shows one ---------------------------
+
+    def translated(self, entry: Entry) -> dict[str, str] | None:
+        """The item's translated fields (the keys of `translatable`), or None in an edition without translation."""
+        language = self.edition.translation
+        found = self.corpus.translated(entry, language) if language else None
+        return found.ja if found else None
+
+    def translation_pieces(self, entry: Entry) -> list[str]:
+        """The translation piece by piece, as `Item.printed` gives the original; [] without translation."""
+        ja = self.translated(entry)
+        return printed_translation(entry.item, ja) if ja else []
+
+    def toc_titles(self, plan: Plan) -> dict[str, str]:
+        """Anchor -> the heading of a section or sub-section as the table of contents names it: the translated
+        heading where the edition shows a translation (the heading itself holds both)."""
+        titles = {}
+        for entry in self.corpus.plan_entries(plan.id):
+            ja = self.translated(entry) if entry.item.kind in ("section", "subsection") else None
+            if ja:
+                titles[entry.item.anchor] = f"{entry.item.marker or ''}{ja['title']}"
+        return titles
 
     # --- citations ------------------------------------------------------------------------
 

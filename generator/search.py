@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
 from generator.corpus import Entry
@@ -219,16 +218,6 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
             names=(*forms, *(show(form) for form in forms), *([document.name_ja] if document.name_ja else [])),
             filters={"kind": ["law"]},
         ))
-    return found
-
-
-def japanese_translations(content: Path) -> dict[tuple[str, str], str]:
-    """The Japanese reference translation of each item, (plan id, anchor) -> its fields joined."""
-    found: dict[tuple[str, str], str] = {}
-    for path in sorted((content / "translations" / "ja").glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for entry in document.get("entries") or []:
-            found[(document.get("plan", path.stem), entry["anchor"])] = " ".join((entry.get("ja") or {}).values())
     return found
 
 

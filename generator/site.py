@@ -29,6 +29,7 @@ INTERFACE = Path("zh-Hant") / "interface.txt"  # its interface phrases in Taiwan
 # Labels search.js shows (data-search-… of #ip-messages).
 SEARCH_MESSAGES = ("search.results", "search.none", "search.loose", "search.lead", "search.loading", "search.failed",
                    "search.quick_all")
+VIEWS = ("both", "translation", "original")  # the first is the default
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 
 
@@ -113,23 +114,24 @@ class EditionSite:
         # The other Chinese script, for readers who type it: the original for the Traditional edition.
         other = simplified if self.edition.code == "zh-Hant" else converter(self.content / PHRASES)
         laws = laws_pages.laws_of(self.corpus)
-        terms = glossary.glossary_pairs(self.content) if self.edition.code == "ja" else []
+        terms = glossary.glossary_pairs(self.content) if self.edition.translation == "ja" else []
 
         def japanese_terms(text: str) -> list[str]:
             return [japanese for chinese, japanese in terms if chinese in text]
 
-        if self.edition.code != "ja":
+        language = self.edition.translation
+        if not language:
             return search.records(self.renderer, other, laws.entries if laws else ())
-        translations = search.japanese_translations(self.content)
         return search.records(self.renderer, other, laws.entries if laws else (), extra=japanese_terms,
-                              translation=lambda entry: translations.get((entry.plan.id, entry.item.anchor), ""))
+                              translation=lambda entry: self.corpus.translation_of(entry, language))
 
     def write_search_index(self, site_dir: Path) -> int:
         """The edition's Pagefind bundle; returns its size in bytes."""
         return search.write_bundle(site_dir, self.search_records)
 
-    def page_context(self, page_url: str) -> dict[str, Any]:
-        """What the theme overrides need: the same page in every edition, and the edition notice."""
+    def page_context(self, page_url: str, static: bool = False) -> dict[str, Any]:
+        """What the theme overrides need: the same page in every edition, and the edition notice. A static
+        page (404) is at no path of its own: its links lead to each edition's home."""
         here = self.edition.root + page_url
         return {
             "edition": self.edition.code,
@@ -140,14 +142,30 @@ class EditionSite:
                 for other in EDITIONS
             ],
             "original_href": relative(here, page_url),
-            "notice": self.label("original_prevails") if self.edition.code == "zh-Hant" else self.interface(label("body_is_original", self.edition)),
+            "notice": (self.label("original_prevails") if self.edition.code == "zh-Hant"
+                       else self.label("translation_notice") if self.edition.translation else ""),
+            # The reader's choice of original and translation (kept across pages by ip.js).
+            "views": {"legend": self.label("view"), "options": [(key, self.label(f"view.{key}")) for key in VIEWS]}
+            if self.edition.translation else None,
             "original_link": self.label("original_link"),
             "messages": {key: self.label(key) for key in ("cite_copied", "cite_failed", "alias_notice", *SEARCH_MESSAGES)},
             "search": {key: self.label(f"search.{key}") for key in ("placeholder", "submit")},
+            "not_found": {**{key: self.label(f"not_found.{key}") for key in ("title", "text", "home")},
+                          # served at any missing path: the home page by its absolute address
+                          "href": (self.site_url.rstrip("/") if self.site_url else "") + "/" + self.edition.root}
+            if static else None,
             "meta": self.plan_meta(page_url),
             # A plan page's table of contents lists the plan's own headings, in the body's language.
-            "toc_lang": self.edition.body_lang if page_url.startswith("plans/") and page_url != "plans/" else None,
+            # With a translation, the headings of the table of contents are the translated ones.
+            "toc_lang": (self.edition.translation or self.edition.body_lang)
+            if page_url.startswith("plans/") and page_url != "plans/" else None,
         }
+
+    def toc_titles(self, page_url: str) -> dict[str, str]:
+        """Anchor -> HTML of its entry in the page's table of contents, where it differs from the heading's text."""
+        plan = next((p for p in self.corpus.plans if page_url == f"plans/{p.id}/"), None)
+        titles = self.renderer.toc_titles(plan) if plan else {}
+        return {anchor: html.escape(self.convert(title)) for anchor, title in titles.items()}
 
     def plan_meta(self, page_url: str) -> dict[str, Any] | None:
         """Metadata of a plan page for citation managers: Dublin Core and schema.org Legislation."""

@@ -20,7 +20,7 @@ CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
 
 def apply_case(case: dict, content: Path) -> None:
     """A case replaces lines of fixture files (`replace: {file: [[old, new], …]}`), writes files, copies a
-    file (`copy: {from: to}`), saves a file in another encoding (`encode: {file: codec}`) or writes
+    file (`copy: {from: to}`), deletes files (`delete: [file]`), saves a file in another encoding (`encode: {file: codec}`) or writes
     templates into an override folder beside the content (`templates: {name: text}`)."""
     for name, pairs in case.get("replace", {}).items():
         path = content / name
@@ -33,6 +33,8 @@ def apply_case(case: dict, content: Path) -> None:
         (content / name).write_text(text, encoding="utf-8")
     for source, target in case.get("copy", {}).items():
         shutil.copyfile(content / source, content / target)
+    for name in case.get("delete", []):
+        (content / name).unlink()
     for name, codec in case.get("encode", {}).items():
         path = content / name
         path.write_bytes(path.read_text(encoding="utf-8").encode(codec))

@@ -43,6 +43,7 @@ def test_write_appends_new_anchors_and_never_drops_one(content: Path) -> None:
     assert lock.write(path, plans) == []
     # t1 becomes t2 with t1 as its alias: the old line stays, the new anchor is added.
     edit(content / "plans" / "mini-plan-2024.yaml", "- anchor: t1\n", "- anchor: t2\n    aliases: [t1]\n")
+    edit(content / "translations" / "ja" / "mini-plan-2024.yaml", "- anchor: t1\n", "- anchor: t2\n")
     plans = load_corpus(content).plans
     assert lock.write(path, plans) == ["mini-plan-2024#t2"]
     assert [entry.key for entry in lock.read(path)][-2:] == ["mini-plan-2024#t1", "mini-plan-2024#t2"]
@@ -60,6 +61,9 @@ def test_a_renamed_plan_keeps_its_anchors_through_its_former_id(content: Path) -
     plans = content / "plans"
     (plans / "mini-plan-2024.yaml").rename(plans / "mini-plan-2024-rev.yaml")
     edit(plans / "mini-plan-2024-rev.yaml", "id: mini-plan-2024\n", "id: mini-plan-2024-rev\naliases: [mini-plan-2024]\n")
+    translations = content / "translations" / "ja"
+    (translations / "mini-plan-2024.yaml").rename(translations / "mini-plan-2024-rev.yaml")
+    edit(translations / "mini-plan-2024-rev.yaml", "plan: mini-plan-2024\n", "plan: mini-plan-2024-rev\n")
     corpus = load_corpus(content)
     assert lock.resolve(corpus.plans)["mini-plan-2024#t1"] == "mini-plan-2024-rev#t1"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 
@@ -41,14 +40,11 @@ def test_the_csv_quotes_what_needs_quoting_and_starts_with_a_byte_order_mark(cor
     assert parsed["text"] == "'" + '=cmd|" /C calc"!A0\n第二行,"引号"'
 
 
-def test_the_reference_translation_is_read_when_it_exists(tmp_path: Path) -> None:
-    assert opendata.reference_translation(tmp_path, "plan-x") == {}
-    folder = tmp_path / "translations" / "ja"
-    folder.mkdir(parents=True)
-    (folder / "plan-x.yaml").write_text("t1: 第1項の訳\ns1: 第1章の訳\n", encoding="utf-8")
-    assert opendata.reference_translation(tmp_path, "plan-x") == {"t1": "第1項の訳", "s1": "第1章の訳"}
-    (folder / "plan-x.yaml").write_text("items:\n- anchor: t1\n  text: 訳\n", encoding="utf-8")
-    assert opendata.reference_translation(tmp_path, "plan-x") == {"t1": "訳"}
+def test_every_row_carries_the_japanese_reference_translation(corpus: Corpus) -> None:
+    rows = opendata.tasks(corpus, lambda text: text)
+    assert all(row.text_ja for row in rows)
+    t18 = next(row for row in rows if row.plan == "strong-ip-implementation-plan-2023" and row.anchor == "t18")
+    assert "データ知的財産権" in (t18.text_ja or "")
 
 
 def test_schemas_are_generated_from_the_row_models() -> None:

@@ -126,6 +126,31 @@
     showPlanCitation();
   }
 
+  // The view of a page with a reference translation: both, the translation or the original only. The
+  // switch is shown only with JavaScript and where there is a translation; the choice is kept across pages.
+  function setUpViews() {
+    var fieldset = document.querySelector(".ip-view-switch");
+    if (!fieldset || !document.querySelector(".translation")) return;
+    var stored = null;
+    try { stored = localStorage.getItem("ip-view"); } catch (e) { /* storage may be blocked */ }
+    var radios = fieldset.querySelectorAll("input[name=ip-view]");
+    for (var i = 0; i < radios.length; i++) {
+      if (radios[i].value === stored) radios[i].checked = true;
+      radios[i].addEventListener("change", function (event) {
+        var view = event.target.value;
+        document.documentElement.setAttribute("data-ip-view", view);
+        try { localStorage.setItem("ip-view", view); } catch (e) { /* the choice holds for this page */ }
+      });
+    }
+    fieldset.hidden = false;
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpViews);
+  } else {
+    setUpViews();
+  }
+
   window.addEventListener("hashchange", resolveAlias);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", resolveAlias);

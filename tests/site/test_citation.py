@@ -114,6 +114,11 @@ def revised_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("  - anchor: t1\n", "  - anchor: t2\n    aliases: [t1]\n")
     (plans / "mini-plan-2024-rev.yaml").write_text(text, encoding="utf-8")
     (plans / "mini-plan-2024.yaml").unlink()
+    translations = content / "translations" / "ja"  # the translation follows its plan
+    text = (translations / "mini-plan-2024.yaml").read_text(encoding="utf-8")
+    text = text.replace("plan: mini-plan-2024\n", "plan: mini-plan-2024-rev\n").replace("- anchor: t1\n", "- anchor: t2\n")
+    (translations / "mini-plan-2024-rev.yaml").write_text(text, encoding="utf-8")
+    (translations / "mini-plan-2024.yaml").unlink()
     (content / lock.LOCK).write_text("mini-plan-2024#preamble\nmini-plan-2024#s1\nmini-plan-2024#t1\n", encoding="utf-8")
     return build_site(content, content.parent / "site", site_url=SITE_URL)
 

@@ -1,0 +1,71 @@
+"""The term base governs the Japanese reference translation: glossary terms, cited titles and agency names
+of each item's original appear in its translation as their Japanese names, and every number survives;
+the few exceptions are reviewed, with a reason, in content/translations/ja-terms.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.corpus import Corpus
+from generator.errors import ContentError
+from generator.termbase import Allowed, Finding, TermRules, findings, load_rules, unexplained
+from tests.conftest import CONTENT
+
+
+@pytest.fixture(scope="module")
+def found(corpus: Corpus) -> list[Finding]:
+    return findings(corpus, CONTENT)
+
+
+def test_the_translation_follows_the_term_base(found: list[Finding]) -> None:
+    left, stale = unexplained(found, load_rules(CONTENT, "ja"))
+    assert not left, f"{len(left)} departures from the term base:\n" + "\n".join(map(str, left[:30]))
+    assert not stale, "exceptions that no longer occur: " + ", ".join(f"{r.item} {r.term}" for r in stale)
+
+
+def test_every_item_and_field_is_checked(corpus: Corpus) -> None:
+    fields = sum(len(t.zh) for t in corpus.translations["ja"].values())
+    assert len(corpus.translations["ja"]) == len(corpus.entries) >= 425 and fields > len(corpus.entries)
+
+
+def _check(corpus: Corpus, zh: str, ja: str) -> list[str]:
+    """The findings for one invented item: the first measure of the 2023 work points says `zh`, `ja`."""
+    entry = corpus.entry("cnipa-work-points-2023", "s1-m1")
+    translated = corpus.translations["ja"][(entry.plan.id, entry.item.anchor)]
+    patched = translated.model_copy(update={"zh": {"text": zh}, "ja": {"text": ja}})
+    copy = Corpus(corpus.plans, corpus.agencies, corpus.themes, corpus.entries, corpus.content,
+                  {"ja": {(entry.plan.id, entry.item.anchor): patched}})
+    return [f"{f.kind}:{f.original}" for f in findings(copy, CONTENT)]
+
+
+@pytest.mark.parametrize(("zh", "ja", "expected"), [
+    ("加强专利审查。", "特許審査を強化する。", []),
+    ("加强专利审查。", "専利審査を強化する。", ["term:专利"]),
+    ("地理标志产品保护。", "地理的表示の保護。", ["term:地理标志产品"]),  # the longest term governs
+    ("落实《纲要》。", "「綱要」を実行する。", []),
+    ("落实《纲要》。", "綱要を実行する。", ["title:纲要"]),
+    ("修改《中华人民共和国专利法》。", "「中華人民共和国専利法」を改正する。", []),
+    ("市场监管总局负责。", "国家市場監督管理総局が担当する。", []),
+    ("市场监管总局负责。", "市場監督管理総局が担当する。", ["agency:市场监管总局"]),
+    ("条法司负责。", "条法司が担当する。", []),  # a CNIPA department by its own name
+    ("2023 年完成 30 项。", "2023年に3項を完成する。", ["number:30"]),
+])
+def test_what_the_check_finds(corpus: Corpus, zh: str, ja: str, expected: list[str]) -> None:
+    assert _check(corpus, zh, ja) == expected
+
+
+def test_an_exception_needs_its_item_and_term() -> None:
+    rules = TermRules(allowed=[Allowed(item="cnipa-work-points-2023#s1-m1", term="专利", reason="a test")])
+    finding = Finding("cnipa-work-points-2023", "s1-m1", "text", "term", "专利", ("特許",))
+    other = Finding("cnipa-work-points-2023", "s1-m2", "text", "term", "专利", ("特許",))
+    assert unexplained([finding, other], rules) == ([other], [])
+    assert unexplained([], rules) == ([], rules.allowed)
+
+
+def test_the_rules_file_is_validated(tmp_path: Path) -> None:
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "ja-terms.yaml").write_text("allowed:\n- item: x#s1\n  term: 专利\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"ja-terms.yaml:2: key 'reason': expected a value"):
+        load_rules(tmp_path, "ja")
