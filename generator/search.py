@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
+from pydantic import Field
 
-from generator.corpus import Entry
+from generator.corpus import Corpus, Entry
 from generator.editions import label
 from generator.errors import ContentError
 from generator.laws import Law
+from generator.load import Document, load_list
+from generator.models import Id, Model, Text
 from generator.render import Renderer, item_label
 
 _RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
@@ -35,6 +38,7 @@ _RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
            "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 BUNDLE = "pagefind"
+SYNONYMS = Path("translations") / "ja-search.yaml"  # Japanese readers' words for the search
 LANGUAGE = "zz"  # no language of Pagefind's: its tokens stay as they are, neither stemmed nor segmented
 PAGE_KINDS = ("plan", "agency", "theme", "law")
 PAGE_TOKEN = "pgpage"  # marks the records of pages (plans, agencies, themes, cited documents)
@@ -219,6 +223,32 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
             filters={"kind": ["law"]},
         ))
     return found
+
+
+class Synonym(Model):
+    """Words Japanese readers type for a Chinese term that the reference translation renders otherwise."""
+
+    id: Id
+    words: list[Text] = Field(min_length=1)
+    terms: list[Text] = Field(min_length=1)
+
+
+def reader_words(content: Path, corpus: Corpus) -> Callable[[str], list[str]]:
+    """The words of `content/translations/ja-search.yaml` a text is found by: those of every entry one of
+    whose terms the text holds. A term that no item holds stops the build at its line."""
+    path = content / SYNONYMS
+    if not path.exists():
+        return lambda _: []
+    synonyms = load_list(path, "synonyms", Synonym)
+    texts = [entry.text for entry in corpus.entries]
+    for index, synonym in enumerate(synonyms):
+        for position, term in enumerate(synonym.terms):
+            if not any(term in text for text in texts):
+                raise Document.read(path).error(("synonyms", index, "terms", position),
+                                                f"key 'terms': expected a term the plans print, found {term!r}",
+                                                hint="a term as it occurs in the text of an item")
+    return lambda text: [word for synonym in synonyms if any(term in text for term in synonym.terms)
+                         for word in synonym.words]
 
 
 def write_bundle(site_dir: Path, found: list[Record]) -> int:

@@ -116,8 +116,10 @@ class EditionSite:
         laws = laws_pages.laws_of(self.corpus)
         terms = glossary.glossary_pairs(self.content) if self.edition.translation == "ja" else []
 
+        readers = search.reader_words(self.content, self.corpus) if self.edition.translation == "ja" else None
+
         def japanese_terms(text: str) -> list[str]:
-            return [japanese for chinese, japanese in terms if chinese in text]
+            return [*(japanese for chinese, japanese in terms if chinese in text), *(readers(text) if readers else ())]
 
         language = self.edition.translation
         if not language:

@@ -49,6 +49,7 @@ def build_pages(content: Path, templates: Path | None) -> None:
     for edition in EDITIONS:
         site = EditionSite.load(content, edition.code, corpus=corpus)
         Renderer(corpus, edition, site.convert, templates=templates, interface=site.interface).pages()
+        site.search_records  # noqa: B018 (the search's own data files are read and checked too)
 
 
 def test_the_fixture_itself_loads(tmp_path: Path) -> None:

@@ -17,11 +17,12 @@ from tests.test_fidelity import PLAN_IDS
 
 
 def fragments(corpus: Corpus, plan_id: str) -> list[str]:
-    """Each source line cut after its sentence ends; layout lines left out, the Markdown marks of 002 removed."""
+    """Each source line cut after its sentence ends; layout lines left out, the Markdown marks of 002 removed
+    (its source note's address is a Markdown link of itself: the page shows the address)."""
     plan = next(plan for plan in corpus.plans if plan.id == plan_id)
     raw = (CONTENT / "sources" / plan.source.file).read_text(encoding="utf-8")
-    lines = [re.sub(r"^# ", "", line.strip()).replace("**", "") for line in raw.split("\n")
-             if line.strip() and line.strip() not in plan.source.layout]
+    lines = [re.sub(r"\[(https?://[^\]]+)\]\(\1\)", r"\1", re.sub(r"^# ", "", line.strip()).replace("**", "").replace("\\", ""))
+             for line in raw.split("\n") if line.strip() and line.strip() not in plan.source.layout]
     return [piece.replace("\\", "") for line in lines for piece in sentences(squeeze(line))]
 
 

@@ -165,3 +165,17 @@ def test_each_edition_loads_only_its_own_index(page: Page, base_url: str, root: 
     expect(page.locator(".ip-search__results .ip-hit").first).to_be_visible()
     bundles = {url.split("pagefind/")[0] for url in requested if "pagefind/" in url}
     assert bundles == {root}
+
+
+@pytest.mark.parametrize(("query", "chinese"), [("海賊版", "盗版"), ("模倣品", "假冒"), ("商標の悪意ある出願", "恶意")])
+def test_japanese_words_reach_the_items_of_the_chinese_term(searchers: dict[str, Page], query: str, chinese: str) -> None:
+    found = searchers["ja"].evaluate(
+        """async (query) => {
+             const found = await window.ipSearch.find(query);
+             const texts = [];
+             for (const id of found.ids.slice(0, 5)) texts.push((await window.ipSearch.fragment(id)).text);
+             return texts;
+           }""",
+        query,
+    )
+    assert found and chinese in found[0], (query, found[:2])
