@@ -14,10 +14,10 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: site test serve bench lock ingest-check chromium office clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
 # Build all three editions beside the current site, then swap: a failed build leaves site/ intact.

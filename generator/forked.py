@@ -3,8 +3,8 @@
 Every edition is a whole MkDocs build of its own, and a build uses one core: on two cores, building the
 Traditional and Japanese editions in forked children while the original builds takes about half the
 time of three builds in a row, for `mkdocs build` and for every rebuild of `mkdocs serve`. A child
-starts with what the parent has loaded and computed: the corpus and what is derived from it, jieba's
-dictionary and its cuts of every text, the compiled templates.
+starts with what the parent has loaded and computed: the corpus and what is derived from it, the
+compiled templates.
 """
 
 from __future__ import annotations

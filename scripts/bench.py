@@ -262,8 +262,8 @@ def targets(builds: list[Build], serve: Serve | None) -> list[str]:
         lines.append(f"| 10× corpus: bytes ≤ 11× those of 1× | {size:.1f}× | {status(size <= MAX_GROWTH)} |")
     shares = ", ".join(f"{b.name} {b.generator / b.cpu:.0%}" for b in builds)
     dictionaries = real.steps.get(DICTIONARIES, 0.0)
-    lines.append(f"| generator ≤ 10 % of the build | {shares}; in the real build, jieba's and OpenCC's dictionaries "
-                 f"alone {dictionaries / real.cpu:.0%} (jieba's is also Material's, for its Chinese search) | "
+    lines.append(f"| generator ≤ 10 % of the build | {shares}; in the real build, OpenCC's dictionaries "
+                 f"alone {dictionaries / real.cpu:.0%} | "
                  f"{status(real.generator / real.cpu <= MAX_GENERATOR_SHARE)} (real) |")
     lines.append(f"| real corpus, three editions ≤ 20 s on 2 cores | CPU {real.cpu:.1f} s (all processes); "
                  f"wall {real.wall:.1f} s | {status(real.cpu <= MAX_REAL_BUILD)} |")
@@ -292,9 +292,9 @@ def targets(builds: list[Build], serve: Serve | None) -> list[str]:
         most = max((count for process in serve.loads for count in process.values()), default=0)
         names = ", ".join(f"{name} {count}" for name, count in sorted(server.items()))
         in_children = sum(count for process in children for count in process.values())
-        lines.append(f"| OpenCC and jieba loaded once per process, not per page or per rebuild | server process over "
+        lines.append(f"| OpenCC loaded once per process, not per page or per rebuild | server process over "
                      f"{len(serve.rebuilds) + 1} builds: {names}; {len(children)} edition processes: {in_children} "
-                     f"loads in all | {status(most <= 1 and 'jieba' in ''.join(server))} |")
+                     f"loads in all | {status(most <= 1 and 'OpenCC' in ''.join(server))} |")
     return lines
 
 

@@ -4,7 +4,7 @@ The generator's functions are wrapped with a clock that keeps exclusive CPU time
 time, without the wrapped functions it calls. So the generator's steps and MkDocs (everything not
 wrapped: Markdown, the theme, Material's plugins, writing files) add up to the build's CPU time, per
 edition. CPU time, not wall time: the machine may be busy with other work. Also counts how often
-OpenCC and jieba load their dictionaries, in each process. The editions built in child processes
+OpenCC loads its dictionaries, in each process. The editions built in child processes
 (generator/forked.py) write their own clock's report, which the parent merges.
 
     python -m scripts.bench_timing build CONFIG SITE_DIR OUT.json [PROFILE.out]
@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jieba
 import mkdocs.commands.build
 import opencc
 from mkdocs.config import load_config
@@ -57,7 +56,7 @@ STEPS: list[tuple[Any, str, str]] = [
     *((plugin.SitePlugin, event, "plugin & nav")
       for event in ("on_config", "on_pre_build", "on_files", "on_page_context", "on_serve", "on_post_build")),
 ]
-DICTIONARIES = "jieba & OpenCC dictionaries"  # loaded once per process, by whichever step needs them first
+DICTIONARIES = "OpenCC dictionaries"  # loaded once per process, by whichever step needs them first
 GENERATOR_STEPS = [*dict.fromkeys(step for _, _, step in STEPS), DICTIONARIES]
 
 
@@ -139,21 +138,12 @@ class Clock:
 
     def _count_loads(self) -> None:
         opencc_init = opencc.OpenCC.__init__
-        jieba_init = jieba.Tokenizer.initialize
 
         def count_opencc(engine: Any, config: str = "t2s", *args: Any, **kwargs: Any) -> None:
             self.loads[f"OpenCC {Path(config).stem}"] += 1
             opencc_init(engine, config, *args, **kwargs)
 
-        def count_jieba(tokenizer: Any, *args: Any, **kwargs: Any) -> Any:
-            before = tokenizer.initialized
-            result = jieba_init(tokenizer, *args, **kwargs)
-            self.loads["jieba"] += int(tokenizer.initialized and not before)
-            return result
-
         opencc.OpenCC.__init__ = self.timed(DICTIONARIES, count_opencc)  # type: ignore[method-assign]
-        jieba.Tokenizer.initialize = self.timed(DICTIONARIES, count_jieba)  # type: ignore[method-assign]
-        jieba.initialize = jieba.dt.initialize  # the module's alias was bound before the patch
 
     def report(self) -> dict[str, Any]:
         usage = resource.getrusage(resource.RUSAGE_SELF)
