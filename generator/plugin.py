@@ -49,9 +49,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 Path(self.config.content), self.config.edition,
                 Path(self.config.templates) if self.config.templates else None, self.corpus,
             )
+            self.edition_site.configure(config)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        self.edition_site.configure(config)
         config.markdown_extensions.append(RawBlocksExtension())
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
         if unlocked and self.config.edition == "zh-Hans":
