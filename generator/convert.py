@@ -36,8 +36,9 @@ def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     return apply
 
 
-# A side of a phrase is plain text: the conversion runs on pages, so markup or a quote there could change them.
-_NOT_PLAIN = re.compile(r"[<>&\"'`\s]")
+# A phrase is Chinese words only, no ASCII and no space: the markup of a page (tags, attributes, entities,
+# URLs, ids, Markdown) is ASCII, so a phrase can neither match inside it nor write any into a page.
+_NOT_PLAIN = re.compile(r"[\x00-\x7f]|\s")
 
 
 def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, str]]:
@@ -64,9 +65,9 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
         for side, form in (("simplified", simplified), ("traditional", traditional)):
             bad = _NOT_PLAIN.search(form)
             if bad:
-                raise ContentError(path, number, f"phrase {simplified!r}: expected plain text on the {side} side, "
-                                   f"found {bad.group()!r} in {form!r}",
-                                   hint="a phrase is words only: no markup, quotes or spaces")
+                raise ContentError(path, number, f"phrase {simplified!r}: expected Chinese words only on the {side} "
+                                   f"side, found {bad.group()!r} in {form!r}",
+                                   hint="no ASCII (markup, quotes, letters, digits) and no spaces in a phrase")
         if simplified in seen:
             raise ContentError(path, number, f"phrase {simplified!r}: expected each phrase once, found it again",
                                hint=f"line {seen[simplified]} has it already; keep one")
