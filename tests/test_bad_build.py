@@ -14,7 +14,7 @@ import yaml
 
 from generator.plugin import _reported
 from scripts.build_site import publish
-from tests.conftest import CONTENT, ENV, ROOT, mkdocs_build, site_config
+from tests.conftest import CONTENT, ENV, MKDOCS, ROOT, mkdocs_build, site_config
 
 BROKEN_PLAN = "plans/cnipa-work-points-2023.yaml"
 CONTENT_ERROR = (f"content/{BROKEN_PLAN}:3: key 'title_ja': expected a text, not an empty one, found '' "
@@ -140,3 +140,18 @@ def test_cli_build_of_a_catalogue_case_is_one_line(name: str, tmp_path: Path, pr
     assert result.returncode != 0
     assert_one_line_error(result.stderr, case["error"])
     assert snapshot(previous_site) == before
+
+
+def test_a_good_build_says_nothing_but_what_matters(tmp_path: Path) -> None:
+    """No warning, and none of MkDocs' notes on each generated page that the navigation does not list."""
+    from tests.test_load import FIXTURE
+
+    site = tmp_path / "site"
+    config = site_config(FIXTURE, site)
+    result = subprocess.run([*MKDOCS, "build", "-f", str(config), "-d", str(site)], check=False, cwd=tmp_path,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert not [line for line in lines if line.startswith(("WARNING", "ERROR"))], result.stderr
+    assert "not included in the \"nav\"" not in result.stderr
+    assert len(lines) < 15, result.stderr
