@@ -133,6 +133,14 @@ def _checked_parse(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+_UNREADABLE = {
+    errno.ELOOP: ("a symbolic link that leads back to itself", "replace the link with the file itself"),
+    errno.ENOENT: ("a symbolic link to nothing", "replace the link with the file itself"),
+    errno.EISDIR: ("a folder", "a plan is one file, <plan-id>.yaml; rename the folder"),
+    errno.EACCES: ("a file this user may not read", "check the file's permissions"),
+}
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed YAML file: its data and its node tree, kept to find the line of any key."""
@@ -146,10 +154,9 @@ class Document:
         try:
             raw = path.read_bytes()
         except OSError as error:
-            found = ("a symbolic link that leads back to itself" if error.errno == errno.ELOOP
-                     else (error.strerror or "an unreadable file").lower())
-            raise ContentError(path, None, f"expected a readable file, found {found}",
-                               hint="replace the link or the entry with the file itself") from None
+            found, hint = _UNREADABLE.get(error.errno or 0, (f"an unreadable file ({error.strerror})",
+                                                             "check the file's permissions"))
+            raise ContentError(path, None, f"expected a readable file, found {found}", hint=hint) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:

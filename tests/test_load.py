@@ -23,7 +23,7 @@ CATALOGUE_START, CATALOGUE_END = "<!-- catalogue of tests/cases/bad: UPDATE_CASE
 
 def apply_case(case: dict, content: Path) -> None:
     """A case replaces lines of fixture files (`replace: {file: [[old, new], …]}`), writes files, copies a
-    file (`copy: {from: to}`), repeats a piece (`repeat: {file: [[old, open, count, close]]}`), deletes files (`delete: [file]`), makes a symbolic link (`symlink: {file: target}`), saves a file in another encoding (`encode: {file: codec}`) or writes
+    file (`copy: {from: to}`), repeats a piece (`repeat: {file: [[old, open, count, close]]}`), deletes files (`delete: [file]`), makes folders (`folders: [path]`), makes a symbolic link (`symlink: {file: target}`), saves a file in another encoding (`encode: {file: codec}`) or writes
     templates into an override folder beside the content (`templates: {name: text}`)."""
     for name, pairs in case.get("replace", {}).items():
         path = content / name
@@ -43,6 +43,8 @@ def apply_case(case: dict, content: Path) -> None:
             assert old in text, f"{name}: {old!r} not in the fixture"
             text = text.replace(old, opening * count + closing * count, 1)
         path.write_text(text, encoding="utf-8")
+    for name in case.get("folders", []):
+        (content / name).mkdir()
     for name in case.get("delete", []):
         (content / name).unlink()
     for name, target in case.get("symlink", {}).items():

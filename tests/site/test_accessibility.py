@@ -11,7 +11,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Response
 
+from scripts.bench_corpus import synthetic_content
+from tests.conftest import CONTENT, build_site
 from tests.site.pages import EDITION_ROOTS
+from tests.site.server import serve
 
 PAGES = {
     "home": "",
@@ -80,3 +83,19 @@ def test_every_page_type_is_accessible_quiet_and_fits_a_phone(shared: tuple[Page
     assert failed == []
     page.set_viewport_size({"width": PHONE, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
+@pytest.fixture(scope="module")
+def twice_the_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site of every plan twice: the patent theme then lists more than 150 items and has a page per plan."""
+    folder = tmp_path_factory.mktemp("twice")
+    synthetic_content(CONTENT, folder / "content", 2)
+    with serve(build_site(folder / "content", folder / "site")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("root", EDITION_ROOTS)
+def test_a_theme_by_plan_page_is_accessible_quiet_and_fits_a_phone(shared: tuple[Page, list[str]],
+                                                                   twice_the_corpus: str, axe: Axe, root: str) -> None:
+    test_every_page_type_is_accessible_quiet_and_fits_a_phone(shared, twice_the_corpus, axe, root,
+                                                              "themes/patent/cnipa-work-points-2023/")
