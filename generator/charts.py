@@ -106,6 +106,8 @@ def stacked(x: float, bottom: float, content: str, **values: object) -> str:
 
 
 def link(href: str, content: str) -> str:
+    """A label of the chart that leads to its page (the chart is a graphics document, not an image, so that
+    its links stay reachable; the data table under it holds the same links)."""
     return f"<a{attrs(href=href)}>{content}</a>"
 
 
@@ -116,7 +118,7 @@ def _n(value: float) -> str:
 def svg(chart_id: str, width: float, height: float, title: str, desc: str, body: list[str], font: str) -> Markup:
     """The whole chart, labelled for assistive technology by its title and description. Its text comes
     converted into the edition's script already, so the page's conversion leaves the chart alone."""
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg"{attrs(id=chart_id, class_="ip-chart-svg", role="img")}'
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg"{attrs(id=chart_id, class_="ip-chart-svg", role="graphics-document")}'
             f'{attrs(viewBox=f"0 0 {_n(width)} {_n(height)}", width=_n(width), height=_n(height))}'
             f'{attrs(aria_labelledby=f"{chart_id}-title {chart_id}-desc", font_family=f"{font}, sans-serif")}'
             f'{attrs(font_size=FONT_SIZE, fill=INK)}>')

@@ -14,6 +14,7 @@ from typing import Any
 import opencc
 
 from generator.errors import ContentError
+from generator.text import position, read_text, refused_character
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
@@ -35,16 +36,42 @@ def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     return apply
 
 
+# A phrase is Chinese words only, no ASCII and no space: the markup of a page (tags, attributes, entities,
+# URLs, ids, Markdown) is ASCII, so a phrase can neither match inside it nor write any into a page.
+_NOT_PLAIN = re.compile(r"[\x00-\x7f]|\s")
+
+
 def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, str]]:
     """OpenCC's text format: `simplified<TAB>traditional`; `#` starts a comment line."""
+    if not path.is_file():
+        raise ContentError(path, None, "expected the phrase dictionary, found no file",
+                           hint="restore it from version control; an empty dictionary holds only comments")
+    text = read_text(path)
+    refused = refused_character(text)
+    if refused is not None:
+        line, column = position(text, refused[0])
+        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
+                           hint="delete it; it is invisible in most editors")
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0] or not parts[1].strip():
-            raise ContentError(path, number, f"phrase: expected `simplified<TAB>traditional`, found {line!r}")
+            raise ContentError(path, number, f"phrase: expected `simplified<TAB>traditional`, found {line!r}",
+                               hint="one phrase per line, its two forms separated by one tab")
         simplified, traditional = parts[0], parts[1].split(" ")[0]
+        for side, form in (("simplified", simplified), ("traditional", traditional)):
+            bad = _NOT_PLAIN.search(form)
+            if bad:
+                raise ContentError(path, number, f"phrase {simplified!r}: expected Chinese words only on the {side} "
+                                   f"side, found {bad.group()!r} in {form!r}",
+                                   hint="no ASCII (markup, quotes, letters, digits) and no spaces in a phrase")
+        if simplified in seen:
+            raise ContentError(path, number, f"phrase {simplified!r}: expected each phrase once, found it again",
+                               hint=f"line {seen[simplified]} has it already; keep one")
+        seen[simplified] = number
         if same_length and len(simplified) != len(traditional):
             raise ContentError(path, number, f"phrase {simplified!r}: expected a Traditional form of "
                                f"{len(simplified)} characters, found {traditional!r}",
@@ -83,6 +110,7 @@ def _config(phrases: Path, workdir: Path) -> Path:
 def converter(phrases: Path) -> Callable[[str], str]:
     """The Traditional converter for the project dictionary at `phrases`: loaded once per process, and
     again when the dictionary changes (an edit under `mkdocs serve` takes effect at once)."""
+    _phrase_entries(phrases)  # checked on every call: a broken dictionary stops the build at its line
     return _converter(phrases, phrases.stat().st_mtime_ns)
 
 

@@ -117,8 +117,9 @@ def per_corpus(compute: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     return once
 
 
-def load_corpus(content: Path) -> Corpus:
-    """Load and cross-check everything under `content/`; raise ContentError on the first problem."""
+def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
+    """Load and cross-check everything under `content/`; raise ContentError on the first problem.
+    `lock_required=False` lets `make lock` create a missing anchor lock."""
     agencies_path, themes_path = content / "agencies.yaml", content / "themes.yaml"
     agencies = {agency.id: agency for agency in load_agencies(agencies_path)}
     themes = {theme.id: theme for theme in load_themes(themes_path)}
@@ -131,11 +132,15 @@ def load_corpus(content: Path) -> Corpus:
     for path in sorted((content / "plans").glob("*.yaml")):
         plan, document = load_plan(path)
         _check_references(plan, document, agencies, themes)
+        if not (content / "sources" / plan.source.file).is_file():
+            raise document.error(("source", "file"), f"key 'file': expected a file of content/sources/, "
+                                 f"found {plan.source.file!r}", hint="put the source text in content/sources/ "
+                                 "unchanged, or correct the name")
         plans.append(plan)
     if not plans:
         raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
     _check_plan_ids(content / "plans", plans)
-    lock.check(content / lock.LOCK, plans)
+    lock.check(content / lock.LOCK, plans, required=lock_required)
     corpus = Corpus(plans, agencies, themes, content=content,
                     translations=load_translations(content, plans, TRANSLATIONS))
     for plan in plans:

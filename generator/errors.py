@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -32,7 +33,8 @@ class ContentError(Exception):
 
 
 def _display(path: Path) -> str:
+    # os.path.abspath, not Path.resolve: a symlink loop must not turn the error into another one.
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)

@@ -36,7 +36,8 @@ class Term(Model):
     def _definitions_in_pairs(self) -> Term:
         if (self.definition is None) != (self.definition_ja is None):
             missing = "definition_ja" if self.definition_ja is None else "definition"
-            raise ValueError(f"{missing}: expected a definition in both languages or in neither, found one")
+            raise ValueError(f"{missing}: expected a definition in both languages or in neither, found one "
+                             f"(hint: add `{missing}:`, or remove the other definition)")
         return self
 
     def definition_in(self, code: str) -> str | None:

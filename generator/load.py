@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError
 from generator.models import Agency, Plan, Theme
+from generator.text import position, refused_character
 
 M = TypeVar("M", bound=BaseModel)
 _FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*?)(?: \(hint: (.*)\))?$")
@@ -104,6 +106,24 @@ def _plain(root: yaml.Node) -> bool:
     return True
 
 
+# The deepest content file nests about ten levels (a plan's items in sections); far deeper is a mistake.
+MAX_DEPTH = 64
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than MAX_DEPTH, found without recursion."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return None
+
+
 def _checked_parse(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(text)
     try:
@@ -111,6 +131,14 @@ def _checked_parse(text: str) -> tuple[yaml.Node | None, Any]:
         return root, (loader.construct_document(root) if root is not None else None)
     finally:
         loader.dispose()
+
+
+_UNREADABLE = {
+    errno.ELOOP: ("a symbolic link that leads back to itself", "replace the link with the file itself"),
+    errno.ENOENT: ("a symbolic link to nothing", "replace the link with the file itself"),
+    errno.EISDIR: ("a folder", "a plan is one file, <plan-id>.yaml; rename the folder"),
+    errno.EACCES: ("a file this user may not read", "check the file's permissions"),
+}
 
 
 @dataclass(frozen=True)
@@ -126,13 +154,18 @@ class Document:
         try:
             raw = path.read_bytes()
         except OSError as error:
-            raise ContentError(path, None, f"cannot read the file: {error.strerror}") from None
+            found, hint = _UNREADABLE.get(error.errno or 0, (f"an unreadable file ({error.strerror})",
+                                                             "check the file's permissions"))
+            raise ContentError(path, None, f"expected a readable file, found {found}", hint=hint) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
             raise ContentError(path, line, f"expected UTF-8 text, found the byte 0x{raw[error.start]:02x}",
                                hint="save the file as UTF-8") from None
+        refused = refused_character(text, 1 if text.startswith("\ufeff") else 0)
+        if refused is not None:
+            raise cls._refused(path, text, *refused)
         try:
             root, data = _parse(text)
         except yaml.MarkedYAMLError as error:
@@ -157,7 +190,28 @@ class Document:
         if root is None:
             raise ContentError(path, 1, "expected a YAML mapping, found an empty file",
                                hint="restore the file, or delete it if it is no longer wanted")
+        deep = _too_deep(root)
+        if deep is not None:
+            raise ContentError(path, deep.start_mark.line + 1, f"expected values nested at most {MAX_DEPTH} deep, "
+                               "found deeper ones", hint="look for unclosed or repeated brackets") from None
         return cls(path, data, root)
+
+    @classmethod
+    def _refused(cls, path: Path, text: str, offset: int, found: str) -> ContentError:
+        """A refused character, at its line and column, under the key whose value holds it when the rest parses."""
+        line, column = position(text, offset)
+        message = f"expected visible text, found {found} at column {column}"
+        hint = "delete it; it is invisible in most editors"
+        try:
+            root, data = _parse(text[:offset] + " " + text[offset + 1 :])
+        except (yaml.YAMLError, RecursionError):
+            root = None
+        loc = _loc_at(root, (line - 1, column - 1)) if root is not None else None
+        if not loc:
+            return ContentError(path, line, message, hint=hint)
+        key = next((str(step) for step in reversed(loc) if isinstance(step, str)), None)
+        where = cls(path, data, root).where(loc)
+        return ContentError(path, line, f"key {key!r}: {message}" if key else message, where=where, hint=hint)
 
     def line(self, loc: tuple[int | str, ...]) -> int:
         """The line of the key at the end of `loc` (or of the node, for a list entry)."""
@@ -190,6 +244,23 @@ class Document:
 
     def error(self, loc: tuple[int | str, ...], message: str, hint: str | None = None) -> ContentError:
         return ContentError(self.path, self.line(loc), message, where=self.where(loc), hint=hint)
+
+
+def _loc_at(root: yaml.Node, point: tuple[int, int]) -> tuple[int | str, ...] | None:
+    """The key path of the last scalar value that starts at or before `point` (line, column from 0)."""
+    best: tuple[tuple[int, int], tuple[int | str, ...]] | None = None
+    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, (*loc, key.value)) for key, value in node.value if isinstance(key, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((value, (*loc, index)) for index, value in enumerate(node.value))
+        else:
+            start = (node.start_mark.line, node.start_mark.column)
+            if start <= point and (best is None or start > best[0]):
+                best = (start, loc)
+    return best[1] if best else None
 
 
 def _child(node: yaml.Node, step: int | str) -> yaml.Node | None:
@@ -237,11 +308,20 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
     if kind == "string_too_short":
         expected = "a text, not an empty one"
+    elif kind == "string_too_long":
+        expected = f"a text of at most {detail['ctx']['max_length']:,} characters"
+        found = f"{len(found):,} characters"
+        return document.error(loc, f"key {key!r}: expected {expected}, found {found}", _type_hint(detail))
+    elif kind == "too_short":
+        return document.error(loc, f"key {key!r}: expected at least one entry, found an empty list",
+                              "write the entries, or remove the key if it may be left out")
     return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}", _type_hint(detail))
 
 
 _TYPE_HINTS = {
     "string_too_short": "write the text, or remove the key",
+    "string_too_long": "a content text is a sentence or a paragraph; look for a paste gone wrong",
+    "text_blank": "write the text, or remove the key; spaces alone, ASCII or full-width, are not a text",
     "string_type": "write a text; quote it if YAML reads it as a number, a date or true/false",
     "list_type": "write a list: `[a, b]`, or one `- a` per line",
     "literal_error": "write one of the listed values",

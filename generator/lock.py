@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.errors import ContentError
 from generator.models import Plan
+from generator.text import position, read_text, refused_character
 
 LOCK = "anchors.lock"
 HEADER = (
@@ -35,23 +36,27 @@ class LockedAnchor:
 
 
 def read(path: Path) -> list[LockedAnchor]:
-    """The locked anchors of `path`; an absent lock file locks nothing."""
+    """The locked anchors of `path`; an absent lock file locks nothing (see `check`, which refuses one)."""
     if not path.exists():
         return []
     locked = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(path, None, f"expected UTF-8 text, found the byte 0x{error.object[error.start]:02x}",
-                           hint="save the file as UTF-8") from None
+    text = read_text(path)
+    if text.startswith("\ufeff"):
+        raise ContentError(path, 1, "expected UTF-8 text without a byte-order mark, found U+FEFF at the start",
+                           hint="save the file as UTF-8 without BOM")
+    refused = refused_character(text)
+    if refused is not None:
+        line, column = position(text, refused[0])
+        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
+                           hint="delete it; it is invisible in most editors")
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         plan, sep, anchor = line.partition("#")
-        if not sep or not plan or not anchor:
+        if not sep or not plan or not anchor or not line.isascii():
             raise ContentError(path, number, f"expected `plan-id#anchor`, found {line!r}",
-                               hint="one anchor per line, e.g. strong-ip-implementation-plan-2023#t18")
+                               hint="one ASCII anchor per line, e.g. strong-ip-implementation-plan-2023#t18")
         locked.append(LockedAnchor(plan, anchor, number))
     return locked
 
@@ -73,8 +78,12 @@ def current(plans: list[Plan]) -> list[str]:
     return [f"{plan.id}#{item.anchor}" for plan in plans for item in plan.walk()]
 
 
-def check(path: Path, plans: list[Plan]) -> None:
-    """Raise ContentError on the first locked anchor that no item answers any more."""
+def check(path: Path, plans: list[Plan], *, required: bool = True) -> None:
+    """Raise ContentError on the first locked anchor that no item answers any more, and on a missing lock
+    file unless not `required` (`make lock` creates it)."""
+    if required and not path.is_file():
+        raise ContentError(path, None, "expected the lock of published anchors, found no file",
+                           hint="restore it from version control; `make lock` writes a new one on purpose")
     targets = resolve(plans)
     for locked in read(path):
         if locked.key not in targets:
@@ -95,7 +104,7 @@ def missing(path: Path, plans: list[Plan]) -> list[str]:
 
 def write(path: Path, plans: list[Plan]) -> list[str]:
     """Append the new anchors to the lock (it only ever grows); returns them."""
-    check(path, plans)
+    check(path, plans, required=False)
     new = missing(path, plans)
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if new:
@@ -112,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.content / LOCK
     try:
-        corpus = load_corpus(args.content)
+        corpus = load_corpus(args.content, lock_required=not args.write)
         new = write(path, corpus.plans) if args.write else missing(path, corpus.plans)
     except ContentError as error:
         print(f"ERROR {error}", file=sys.stderr)

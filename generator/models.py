@@ -7,21 +7,34 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+# A text longer than this is a paste gone wrong: the longest item of the five plans has 344 characters.
+MAX_TEXT = 20_000
+
+
+def _visible(value: str) -> str:
+    if not value.strip():  # spaces only, ASCII or full-width (U+3000)
+        raise PydanticCustomError("text_blank", "a text with visible characters")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=False),
+                 AfterValidator(_visible)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Kind = Literal["notice", "preamble", "section", "subsection", "task", "measure", "closing"]
 
-# CONTRACT.md: the anchor forms each kind of item may take.
+# CONTRACT.md: the anchor forms each kind of item may take; ASCII digits only ([0-9], never \d, which
+# also matches full-width and Arabic-Indic digits).
 ANCHOR_FORMS: dict[str, str] = {
     "notice": r"notice",
     "preamble": r"preamble",
     "closing": r"closing",
-    "section": r"s[1-9]\d*",
-    "subsection": r"s[1-9]\d*-[1-9]\d*",
-    "task": r"t[1-9]\d*|s[1-9]\d*-t[1-9]\d*",
-    "measure": r"s[1-9]\d*-m[1-9]\d*",
+    "section": r"s[1-9][0-9]*",
+    "subsection": r"s[1-9][0-9]*-[1-9][0-9]*",
+    "task": r"t[1-9][0-9]*|s[1-9][0-9]*-t[1-9][0-9]*",
+    "measure": r"s[1-9][0-9]*-m[1-9][0-9]*",
 }
 ANY_ANCHOR = re.compile("|".join(f"(?:{form})" for form in ANCHOR_FORMS.values()))
 
@@ -88,7 +101,8 @@ class Item(Model):
                              "(hint: the forms of the contract: preamble, s3, s2-1, t18, s3-t2, s5-m3, closing)")
         for alias in self.aliases:
             if not ANY_ANCHOR.fullmatch(alias):
-                raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r}")
+                raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r} "
+                                 "(hint: former anchors have the same ASCII forms: s3, s2-1, t18, s3-t2, s5-m3)")
         if not (self.title or self.text or self.measures):
             raise ValueError("text: expected the item's text, found none")
         return self
@@ -128,7 +142,7 @@ class Item(Model):
 
 
 # 出所：2023年 5月 26日付け中国国家知識産権局ウェブサイト / 出所：国家知识产权局ウェブサイト 2022 年 6 月 21 日付け
-_NOTE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*付け")
+_NOTE_DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*付け")
 _NOTE_LINK = re.compile(r"\]\((\S+?)\)")  # a Markdown link's target
 _NOTE_URL = re.compile(r"\S+")
 _MARKDOWN_LINK = re.compile(r"\[[^\]\n]*\]\((https?://[^\s)]+)\)")
@@ -198,7 +212,14 @@ class Plan(Model):
     source: Source
     lead: list[Id] = []
     participants: list[Id] = []
-    items: list[Item]
+    items: list[Item] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _former_ids_only(self) -> Plan:
+        if self.id in self.aliases:
+            raise ValueError(f"aliases: expected the plan's former ids, found its own id {self.id!r} "
+                             "(hint: a plan's current id is its file name; remove it from `aliases`)")
+        return self
 
     def walk(self) -> Iterator[Item]:
         for item in self.items:

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import forked, lock, site
@@ -49,9 +49,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 Path(self.config.content), self.config.edition,
                 Path(self.config.templates) if self.config.templates else None, self.corpus,
             )
+            self.edition_site.configure(config)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        self.edition_site.configure(config)
         config.markdown_extensions.append(RawBlocksExtension())
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
         if unlocked and self.config.edition == "zh-Hans":
@@ -67,8 +67,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        listed = set(_nav_paths(config.nav))
         for path, content in self.generated.items():
-            files.append(File.generated(config, path, content=content))
+            # Pages reached through the index pages, not the navigation: said so, so that MkDocs does not
+            # list each of them at every build.
+            inclusion = InclusionLevel.INCLUDED if path in listed or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
@@ -136,3 +140,14 @@ def _reported(builder: Callable[..., None]) -> Callable[..., None]:
             log.error("Not rebuilt: the last good build is still served; save a fix to rebuild")
 
     return rebuild
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path of a MkDocs `nav` setting."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for value in nav for path in _nav_paths(value)]
+    return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator import charts, duties, glossary, laws_pages, lineage_pages, opendata
+from generator.corpus import Corpus
 from generator.render import Feature
 
 FEATURES: list[Feature] = [
@@ -14,3 +15,13 @@ FEATURES: list[Feature] = [
     Feature(label="charts", index="charts/index.md", pages=charts.pages),
     Feature(label="open_data", index="data/index.md", pages=opendata.pages),
 ]
+
+
+def check(corpus: Corpus) -> None:
+    """Load and check every reference file (lineage, cited documents, duties, glossary) before anything
+    renders, so that its errors stop the build at their line whichever page would have read it first;
+    each is computed once per corpus, so the pages reuse what this loads."""
+    lineage_pages.lineage_of(corpus)
+    laws_pages.laws_of(corpus)
+    duties.duties(corpus)
+    glossary.checked_usages(corpus)

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import citation, glossary, laws_pages, opendata, search
+from generator import citation, glossary, laws_pages, opendata, reference, search
 from generator.convert import converter, identity, interface, simplified
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
@@ -48,11 +48,13 @@ class EditionSite:
         """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
         edition = BY_CODE[code]
         content = content.resolve()
-        if code == "zh-Hant":
-            convert, wording = converter(content / PHRASES), interface(content / INTERFACE)
-        else:
-            convert, wording = identity, identity
-        return cls(content, corpus or load_corpus(content), edition, convert, templates, interface=wording)
+        corpus = corpus or load_corpus(content)
+        # Every content file is checked before anything renders: the dictionaries in every edition too.
+        traditional, wording = converter(content / PHRASES), interface(content / INTERFACE)
+        reference.check(corpus)
+        if code != "zh-Hant":
+            traditional, wording = identity, identity
+        return cls(content, corpus, edition, traditional, templates, interface=wording)
 
     @cached_property
     def renderer(self) -> Renderer:

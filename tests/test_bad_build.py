@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.plugin import _reported
 from scripts.build_site import publish
-from tests.conftest import CONTENT, ENV, ROOT, mkdocs_build, site_config
+from tests.conftest import CONTENT, ENV, MKDOCS, ROOT, mkdocs_build, site_config
 
 BROKEN_PLAN = "plans/cnipa-work-points-2023.yaml"
 CONTENT_ERROR = (f"content/{BROKEN_PLAN}:3: key 'title_ja': expected a text, not an empty one, found '' "
@@ -118,3 +119,39 @@ def test_a_failed_rebuild_under_serve_is_one_line_and_keeps_serving(caplog: pyte
         _reported(failing_build)()  # returns: MkDocs' rebuild loop goes on watching
     assert [record.getMessage() for record in caplog.records] == [
         "Not rebuilt: the last good build is still served; save a fix to rebuild"]
+
+
+# One case of the catalogue per content file, through the real command line (each costs a MkDocs start).
+CLI_CASES = ["lineage-unknown-anchor", "glossary-traditional-form", "laws-unknown-title", "phrases-markup",
+             "interface-duplicate", "lock-missing", "lock-byte-order-mark", "yaml-nested-too-deep",
+             "plan-symlink-loop", "line-separator-in-title", "theme-keyword-blank", "agency-name-bidi"]
+
+
+@pytest.mark.parametrize("name", CLI_CASES)
+def test_cli_build_of_a_catalogue_case_is_one_line(name: str, tmp_path: Path, previous_site: Path) -> None:
+    from tests.test_load import CASES, FIXTURE, apply_case
+
+    case = yaml.safe_load(next(path for path in CASES if path.stem == name).read_text(encoding="utf-8"))
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    apply_case(case, content)
+    before = snapshot(previous_site)
+    result = mkdocs_build(site_config(content, previous_site), previous_site)
+    assert result.returncode != 0
+    assert_one_line_error(result.stderr, case["error"])
+    assert snapshot(previous_site) == before
+
+
+def test_a_good_build_says_nothing_but_what_matters(tmp_path: Path) -> None:
+    """No warning, and none of MkDocs' notes on each generated page that the navigation does not list."""
+    from tests.test_load import FIXTURE
+
+    site = tmp_path / "site"
+    config = site_config(FIXTURE, site)
+    result = subprocess.run([*MKDOCS, "build", "-f", str(config), "-d", str(site)], check=False, cwd=tmp_path,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert not [line for line in lines if line.startswith(("WARNING", "ERROR"))], result.stderr
+    assert "not included in the \"nav\"" not in result.stderr
+    assert len(lines) < 15, result.stderr

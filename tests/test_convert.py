@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -204,3 +205,24 @@ def test_merge_never_drops_a_decision() -> None:
     assert by_chosen[("发", "發")] == {**gone, "now": "none"}
     again = audit.merge([now], [plain], rows)
     assert again == rows
+
+
+def test_the_conversion_changes_text_never_markup(corpus: Corpus) -> None:
+    """Every Traditional page keeps the markup of its Simplified rendering: tags, attributes, entities, URLs,
+    ids and Markdown are ASCII, and no phrase of the dictionaries may hold ASCII (generator/convert.py)."""
+    from generator.reference import FEATURES
+    from generator.render import Renderer
+    from generator.site import EditionSite
+
+    site = EditionSite.load(CONTENT, "zh-Hant", corpus=corpus)
+    converted: list[tuple[str, str]] = []
+
+    def recording(text: str) -> str:
+        converted.append((text, site.convert(text)))
+        return converted[-1][1]
+
+    Renderer(corpus, site.edition, recording, features=FEATURES, interface=site.interface).pages()
+    assert len(converted) > 100
+    skeleton = re.compile(r"[^\x00-\x7f]+")
+    for before, after in converted:
+        assert skeleton.sub("", before) == skeleton.sub("", after)

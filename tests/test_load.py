@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,16 +13,17 @@ import yaml
 from generator.corpus import load_corpus
 from generator.editions import EDITIONS
 from generator.errors import ContentError
-from generator.render import Renderer
 from generator.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
+README = Path(__file__).parent.parent / "README.md"
+CATALOGUE_START, CATALOGUE_END = "<!-- catalogue of tests/cases/bad: UPDATE_CASES=1 rewrites it -->", "<!-- end of catalogue -->"
 
 
 def apply_case(case: dict, content: Path) -> None:
     """A case replaces lines of fixture files (`replace: {file: [[old, new], …]}`), writes files, copies a
-    file (`copy: {from: to}`), deletes files (`delete: [file]`), saves a file in another encoding (`encode: {file: codec}`) or writes
+    file (`copy: {from: to}`), repeats a piece (`repeat: {file: [[old, open, count, close]]}`), deletes files (`delete: [file]`), makes folders (`folders: [path]`), makes a symbolic link (`symlink: {file: target}`), saves a file in another encoding (`encode: {file: codec}`) or writes
     templates into an override folder beside the content (`templates: {name: text}`)."""
     for name, pairs in case.get("replace", {}).items():
         path = content / name
@@ -33,8 +36,19 @@ def apply_case(case: dict, content: Path) -> None:
         (content / name).write_text(text, encoding="utf-8")
     for source, target in case.get("copy", {}).items():
         shutil.copyfile(content / source, content / target)
+    for name, runs in case.get("repeat", {}).items():  # long or deeply nested values: [old, open, count, close]
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        for old, opening, count, closing in runs:
+            assert old in text, f"{name}: {old!r} not in the fixture"
+            text = text.replace(old, opening * count + closing * count, 1)
+        path.write_text(text, encoding="utf-8")
+    for name in case.get("folders", []):
+        (content / name).mkdir()
     for name in case.get("delete", []):
         (content / name).unlink()
+    for name, target in case.get("symlink", {}).items():
+        (content / name).symlink_to(target)
     for name, codec in case.get("encode", {}).items():
         path = content / name
         path.write_bytes(path.read_text(encoding="utf-8").encode(codec))
@@ -43,12 +57,22 @@ def apply_case(case: dict, content: Path) -> None:
         (content.parent / "templates" / name).write_text(text, encoding="utf-8")
 
 
+def write_error(case_path: Path, message: str) -> None:
+    """Replace the case's `error:` line (a JSON string is a YAML double-quoted scalar)."""
+    lines = case_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [f"error: {json.dumps(message, ensure_ascii=False)}\n" if line.startswith("error:") else line
+             for line in lines]
+    case_path.write_text("".join(lines), encoding="utf-8")
+
+
 def build_pages(content: Path, templates: Path | None) -> None:
-    """What a build does with the content: load it and each edition's dictionaries, then render every page."""
+    """What a build does with the content: load it and each edition's dictionaries, then its navigation and
+    every generated file (pages, open data, citations)."""
     corpus = load_corpus(content)
     for edition in EDITIONS:
-        site = EditionSite.load(content, edition.code, corpus=corpus)
-        Renderer(corpus, edition, site.convert, templates=templates, interface=site.interface).pages()
+        site = EditionSite.load(content, edition.code, templates, corpus=corpus)
+        site.nav()
+        site.files()
         site.search_records  # noqa: B018 (the search's own data files are read and checked too)
 
 
@@ -68,5 +92,30 @@ def test_bad_input_gives_one_clear_line(case_path: Path, tmp_path: Path, monkeyp
         build_pages(Path("content"), Path("templates") if "templates" in case else None)
     message = str(raised.value)
     assert "\n" not in message
+    if os.environ.get("UPDATE_CASES") == "1" and message != case["error"]:  # refresh the expected lines
+        write_error(case_path, message)
+        case["error"] = message
     assert message == case["error"]
     assert message.endswith(")") and " (hint: " in message, "every error tells what to do"
+
+
+def catalogue() -> str:
+    """The README's table of the cases: the case, the file it breaks, the line the build prints."""
+    rows = ["| case | file | the line the build prints |", "|---|---|---|"]
+    for path in CASES:
+        error = yaml.safe_load(path.read_text(encoding="utf-8"))["error"]
+        file = error.split(":", 1)[0]
+        code = error.replace("|", "\\|")
+        rows.append(f"| `{path.stem}` | `{file}` | ``{code}`` |" if "`" in code else f"| `{path.stem}` | `{file}` | `{code}` |")
+    return "\n".join([CATALOGUE_START, *rows, CATALOGUE_END])
+
+
+def test_the_readme_lists_every_case() -> None:
+    text = README.read_text(encoding="utf-8")
+    start, end = text.index(CATALOGUE_START), text.index(CATALOGUE_END) + len(CATALOGUE_END)
+    if os.environ.get("UPDATE_CASES") == "1":
+        text = text[:start] + catalogue() + text[end:]
+        README.write_text(text, encoding="utf-8")
+        end = start + len(catalogue())
+    assert text[start:end] == catalogue(), "the README's catalogue is out of date: run UPDATE_CASES=1 pytest tests/test_load.py"
+    assert len(CASES) >= 60

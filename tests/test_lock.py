@@ -17,8 +17,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "content"
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
+    """The fixture before its anchors were published: a lock that lists none."""
     folder = tmp_path / "content"
     shutil.copytree(FIXTURE, folder)
+    (folder / lock.LOCK).write_text(lock.HEADER, encoding="utf-8")
     return folder
 
 
@@ -73,3 +75,13 @@ def test_the_command_reports_unlocked_anchors(content: Path, capsys: pytest.Capt
     assert "3 anchors not locked yet" in capsys.readouterr().out
     assert lock.main(["--content", str(content), "--write"]) == 0
     assert lock.main(["--content", str(content)]) == 0
+
+
+def test_a_missing_lock_stops_the_build_and_make_lock_creates_it(content: Path) -> None:
+    (content / lock.LOCK).unlink()
+    with pytest.raises(ContentError, match=r"anchors\.lock: expected the lock of published anchors, found no file"):
+        load_corpus(content)
+    assert lock.main(["--content", str(content)]) == 1
+    assert lock.main(["--content", str(content), "--write"]) == 0
+    assert [entry.key for entry in lock.read(content / lock.LOCK)] == [
+        "mini-plan-2024#preamble", "mini-plan-2024#s1", "mini-plan-2024#t1"]

@@ -165,7 +165,7 @@ def test_charts_are_svg_with_text_alternatives_in_the_edition_language(site: Pat
             "chart-plan-themes": "charts.themes"}
     html = page_file(site, root, "charts/").read_text(encoding="utf-8")
     for chart_id, svg in found.items():
-        assert svg.attrib["role"] == "img"
+        assert svg.attrib["role"] == "graphics-document"
         title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
         assert title is not None and desc is not None and desc.text
         assert svg.attrib["aria-labelledby"] == f"{title.attrib['id']} {desc.attrib['id']}"
