@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,7 +141,8 @@ class Record:
         fields = "".join(f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>'
                          for key, value in meta.items() if value)
         title = " ".join(map(encode, tokens(self.title)))
-        return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
+                f"<title>{html.escape(title)}</title>"
                 f'</head><body><main data-pagefind-body><h1 data-pagefind-weight="3">{html.escape(title)}</h1>'
                 f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}</div></main></body></html>")
 
@@ -191,7 +192,8 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
     for plan in corpus.plans:
         shown, alternate = both(plan.title)
         found.append(Record(
-            url=f"plans/{plan.id}/", kind="plan", number=kind_label("plan"), title=show(renderer.plan_title(plan)), text=shown, other=alternate,
+            url=f"plans/{plan.id}/", kind="plan", number=kind_label("plan"), title=show(renderer.plan_title(plan)),
+            text=shown, other=alternate,
             translation=plan.title_ja or "", lang=lang, year=plan_year(plan.id, plan.title),
             names=(plan.title, show(plan.title), plan.title_ja or "", show(renderer.plan_short(plan))),
             filters={"plan": [plan.id], "year": [plan_year(plan.id, plan.title)], "kind": ["plan"]},
@@ -200,7 +202,8 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
         forms = list(dict.fromkeys([agency.name, *agency.names]))
         shown, alternate = both("、".join(forms))
         found.append(Record(
-            url=f"agencies/{agency.id}/", kind="agency", number=kind_label("agency"), title=show(renderer.agency_name(agency)), text=shown,
+            url=f"agencies/{agency.id}/", kind="agency", number=kind_label("agency"),
+            title=show(renderer.agency_name(agency)), text=shown,
             other=alternate, translation=agency.name_ja, lang=lang,
             names=(*forms, *(show(form) for form in forms), agency.name_ja),
             filters={"agency": [agency.id], "kind": ["agency"]},
@@ -208,7 +211,8 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
     for theme in corpus.themes.values():
         shown, alternate = both("、".join([theme.name, *(theme.description or "",)]).strip("、"))
         found.append(Record(
-            url=f"themes/{theme.id}/", kind="theme", number=kind_label("theme"), title=show(renderer.theme_name(theme)), text=shown,
+            url=f"themes/{theme.id}/", kind="theme", number=kind_label("theme"),
+            title=show(renderer.theme_name(theme)), text=shown,
             other=alternate, translation=theme.name_ja, lang=lang,
             names=(theme.name, show(theme.name), theme.name_ja),
             filters={"theme": [theme.id], "kind": ["theme"]},
@@ -217,7 +221,8 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
         forms = list(dict.fromkeys([document.title, *document.forms]))
         shown, alternate = both("、".join(f"《{form}》" for form in forms))
         found.append(Record(
-            url=f"laws/{document.id}/", kind="law", number=kind_label("law"), title=document.name_ja if edition.code == "ja" and document.name_ja else show(document.title),
+            url=f"laws/{document.id}/", kind="law", number=kind_label("law"),
+            title=document.name_ja if edition.code == "ja" and document.name_ja else show(document.title),
             text=shown, other=alternate, translation=document.name_ja or "", lang=lang,
             names=(*forms, *(show(form) for form in forms), *([document.name_ja] if document.name_ja else [])),
             filters={"kind": ["law"]},
@@ -264,7 +269,10 @@ def write_bundle(site_dir: Path, found: list[Record]) -> int:
             capture_output=True, text=True, check=False,
         )
         if done.returncode != 0:
-            raise ContentError(f"{output}: Pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
+            said = (done.stderr or done.stdout).strip().splitlines()
+            found = said[-1] if said else f"exit status {done.returncode}"
+            raise ContentError(output, None, f"expected Pagefind to index the search, found it failing: {found}",
+                               hint="run `python -m pagefind --help` to check the pagefind package")
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
     return sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
@@ -290,9 +298,3 @@ def pages(renderer: Renderer) -> dict[str, str]:
     data = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return {"search/index.md": renderer.page("search.md.j2", "search/", facets=values, facets_json=Markup(data))}
-
-
-def iter_terms(records_: Iterable[Record]) -> Iterator[str]:
-    """Every token of `records_`, for tests and the benchmark."""
-    for record in records_:
-        yield from record.content().split()
