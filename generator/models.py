@@ -231,6 +231,12 @@ class Plan(Model):
         note = self.source.parsed
         return self.issued or self.published or (note.date if note else None)
 
+    @property
+    def year(self) -> int | None:
+        """The plan's year: the one its id carries by convention (cnipa-work-points-2023), else its title's."""
+        found = re.search(r"20\d\d", self.id) or re.search(r"(?<!\d)\d{4}(?!\d)", self.title)
+        return int(found[0]) if found else None
+
     def printed(self) -> Iterator[str]:
         """All text of the plan in document order (the covering notice precedes the title)."""
         items = list(self.items)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from generator.corpus import Corpus
 from generator.editions import LABELS, Edition
-from generator.models import Kind, Plan
+from generator.models import Kind
 from generator.render import Renderer
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -164,7 +164,7 @@ def plans(corpus: Corpus, convert: Callable[[str], str]) -> list[PlanRow]:
         issuer = corpus.agencies[plan.issuer].name if plan.issuer else None
         rows.append(PlanRow(
             id=plan.id, title=convert(plan.title), title_ja=plan.title_ja, short=convert(short[0]), short_ja=short[1],
-            series=series if year.isdigit() else plan.id, year=int(year) if year.isdigit() else plan_year(plan),
+            series=series if year.isdigit() else plan.id, year=plan.year,
             issuer=plan.issuer, issuer_name=convert(issuer) if issuer else None,
             doc_number=convert(plan.doc_number) if plan.doc_number else None,
             issued=plan.issued, published=plan.published, source_date=note.date if note else None,
@@ -172,12 +172,6 @@ def plans(corpus: Corpus, convert: Callable[[str], str]) -> list[PlanRow]:
             items=len(corpus.plan_entries(plan.id)),
         ))
     return rows
-
-
-def plan_year(plan: Plan) -> int:
-    """The year in the plan's title (2023 年…): the plan id carries it by convention."""
-    digits = "".join(ch if ch.isdigit() else " " for ch in plan.title).split()
-    return int(next(d for d in digits if len(d) == 4))
 
 
 def agencies(corpus: Corpus, convert: Callable[[str], str]) -> list[AgencyRow]:

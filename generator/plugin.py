@@ -62,7 +62,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # Rendered before MkDocs cleans the site folder: a template error leaves the last build intact.
         try:
             self.generated = self.edition_site.files()
-            self.edition_site.search_records  # noqa: B018 (checked before anything is written; children inherit them)
+            self.edition_site.search_records  # noqa: B018 (its data files are checked before anything is written)
         except ContentError as error:
             raise PluginError(str(error)) from None
 

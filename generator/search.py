@@ -30,7 +30,7 @@ from generator.editions import label
 from generator.errors import ContentError
 from generator.laws import Law
 from generator.load import Document, load_list
-from generator.models import Id, Model, Text
+from generator.models import Id, Model, Plan, Text
 from generator.render import Renderer, item_label
 
 _RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
@@ -147,10 +147,9 @@ class Record:
                 f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}</div></main></body></html>")
 
 
-def plan_year(plan_id: str, title: str) -> str:
-    """The plan's year as its id or title says it."""
-    match = re.search(r"(20\d\d)", plan_id) or re.search(r"(20\d\d)", title)
-    return match[1] if match else ""
+def year(plan: Plan) -> str:
+    """The plan's year as the search shows and filters it ("" when the plan names none)."""
+    return str(plan.year) if plan.year else ""
 
 
 def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable[Law] = (),
@@ -183,10 +182,10 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
         found.append(Record(
             url=entry.url, kind=item.kind, title=shown_title, text=text, other=alternate,
             translation=translation(entry), lang=lang, plan=show(renderer.plan_short(entry.plan)),
-            year=plan_year(entry.plan.id, entry.plan.title), number=show(item_label(entry, edition)),
+            year=year(entry.plan), number=show(item_label(entry, edition)),
             lead=show(renderer.agency_name(entry.lead[0])) if entry.lead else "",
             extra=(item.anchor, *extra(f"{title} {body}")),
-            filters={"plan": [entry.plan.id], "year": [plan_year(entry.plan.id, entry.plan.title)], "kind": [item.kind],
+            filters={"plan": [entry.plan.id], "year": [year(entry.plan)], "kind": [item.kind],
                      "agency": list(dict.fromkeys(agencies)), "theme": list(entry.themes)},
         ))
     for plan in corpus.plans:
@@ -194,9 +193,9 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
         found.append(Record(
             url=f"plans/{plan.id}/", kind="plan", number=kind_label("plan"), title=show(renderer.plan_title(plan)),
             text=shown, other=alternate,
-            translation=plan.title_ja or "", lang=lang, year=plan_year(plan.id, plan.title),
+            translation=plan.title_ja or "", lang=lang, year=year(plan),
             names=(plan.title, show(plan.title), plan.title_ja or "", show(renderer.plan_short(plan))),
-            filters={"plan": [plan.id], "year": [plan_year(plan.id, plan.title)], "kind": ["plan"]},
+            filters={"plan": [plan.id], "year": [year(plan)], "kind": ["plan"]},
         ))
     for agency in corpus.agencies.values():
         forms = list(dict.fromkeys([agency.name, *agency.names]))
@@ -281,10 +280,10 @@ def write_bundle(site_dir: Path, found: list[Record]) -> int:
 def facets(renderer: Renderer) -> dict[str, dict[str, str]]:
     """The names of the filters' values in the edition's language, for the search page."""
     corpus, show = renderer.corpus, renderer.convert
-    years = sorted({plan_year(plan.id, plan.title) for plan in corpus.plans} - {""}, reverse=True)
+    years = sorted({year(plan) for plan in corpus.plans} - {""}, reverse=True)
     return {
         "plan": {plan.id: show(renderer.plan_short(plan)) for plan in corpus.plans},
-        "year": {year: year for year in years},
+        "year": {value: value for value in years},
         "agency": {agency.id: show(renderer.agency_name(agency)) for agency in corpus.agencies.values()},
         "theme": {theme.id: show(renderer.theme_name(theme)) for theme in corpus.themes.values()},
         "kind": {kind: show(label(f"kind.{kind}", renderer.edition)) for kind in

@@ -116,17 +116,18 @@ class EditionSite:
         # The other Chinese script, for readers who type it: the original for the Traditional edition.
         other = simplified if self.edition.code == "zh-Hant" else converter(self.content / PHRASES)
         laws = laws_pages.laws_of(self.corpus)
-        terms = glossary.glossary_pairs(self.content) if self.edition.translation == "ja" else []
-
-        readers = search.reader_words(self.content, self.corpus) if self.edition.translation == "ja" else None
-
-        def japanese_terms(text: str) -> list[str]:
-            return [*(japanese for chinese, japanese in terms if chinese in text), *(readers(text) if readers else ())]
-
+        documents = laws.entries if laws else ()
         language = self.edition.translation
-        if not language:
-            return search.records(self.renderer, other, laws.entries if laws else ())
-        return search.records(self.renderer, other, laws.entries if laws else (), extra=japanese_terms,
+        if language != "ja":
+            return search.records(self.renderer, other, documents)
+        # Japanese readers find an item by the term base's words and by their own words for its terms.
+        terms = glossary.glossary_pairs(self.content)
+        readers = search.reader_words(self.content, self.corpus)
+
+        def japanese_words(text: str) -> list[str]:
+            return [*(japanese for chinese, japanese in terms if chinese in text), *readers(text)]
+
+        return search.records(self.renderer, other, documents, extra=japanese_words,
                               translation=lambda entry: self.corpus.translation_of(entry, language))
 
     def write_search_index(self, site_dir: Path) -> int:
