@@ -163,9 +163,10 @@ export class Search {
     if (!terms.length) return { terms, ids: [], loose: false };
     // A word that names a plan (强国建设推进计划 第18项) narrows the search to that plan.
     const pagefind = await this.load();
+    let plans = null;
     for (const term of [...terms]) {
       if (terms.length < 2 || term.tokens.length < 2) continue;
-      const plans = new Set((await pagefind.search(`"${filterToken("kind", "plan")}"`)).results.map((result) => result.id));
+      plans ??= new Set((await pagefind.search(`"${filterToken("kind", "plan")}"`)).results.map((result) => result.id));
       const plan = (await pagefind.search(`"${nameToken(term.text)}"`)).results.find((result) => plans.has(result.id));
       if (!plan) continue;
       filters = { ...filters, plan: (await plan.data()).meta.plan_id };
