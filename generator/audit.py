@@ -108,8 +108,11 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
     theme's strings. The first five kinds in the order of the first audit, so that its rows keep their `where`."""
     for plan in corpus.plans:  # the source note is Japanese and kept as it is (convert.keep)
         yield Shown(f"plan:{plan.id}", plan.title)
-    for entry in corpus.entries:
-        yield Shown(f"{entry.plan.id}#{entry.item.anchor}", entry.text)
+    for entry in corpus.entries:  # keyed by the text, not its number: renumbering asks for no review
+        where = f"{entry.plan.id}#{entry.item.anchor}"
+        if entry.item.marker:
+            yield Shown(where, entry.item.marker)
+        yield Shown(where, "\n".join(entry.item.wording()))
     for agency in corpus.agencies.values():
         for name in [agency.name, *agency.names]:
             yield Shown(f"agency:{agency.id}", name)
