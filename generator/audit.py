@@ -234,7 +234,8 @@ HEADER = """\
 # content/zh-Hant/interface.txt first, and the theme's strings as its language pack writes them.
 # `python -m generator.audit --write` adds new contexts as `todo` and never drops or changes a verdict;
 # `python -m generator.audit --check` (and tests/test_convert.py) fail on a context not reviewed here.
-#   context  the character with up to 3 characters on each side, in Simplified
+#   context  the character with up to 3 characters on each side, in Simplified; an item's number (一、,
+#            18．) apart from its text, so a decision holds wherever the same text occurs
 #   chosen   the Traditional form of the character in that context, as the site prints it
 #   s2tw     OpenCC's own form, where the project's dictionaries changed it
 #   verdict  ok: reviewed, correct (Taiwan Ministry of Education standard forms; Taiwan usage in the interface)

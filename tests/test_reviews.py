@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import audit
+from generator import audit, review
 from generator.corpus import Corpus, load_corpus
 from tests.conftest import CONTENT
 
@@ -93,3 +93,57 @@ def test_a_theme_decision_holds_wherever_the_same_text_occurs(corpus: Corpus, ne
         assert again.themes == entry.themes and again.matched == entry.matched
         assert again.decided_at == f"{entry.plan.id}#{entry.item.anchor}"
     assert all(e.decided_at is None for e in corpus.entries)  # no text of the five plans repeats another's
+
+
+# --- what a new plan still needs a person to review ---------------------------------------------------------
+
+AGENCY = "会同国家数据局推进数据知识产权登记。"
+TITLE = "研究制定《数据知识产权登记办法》。"
+
+
+def changed_year(next_year: Path, tmp_path_factory: pytest.TempPathFactory, added: str) -> Path:
+    """Next year's work points with one measure that says `added` at its end."""
+    content = tmp_path_factory.mktemp("changed") / "content"
+    shutil.copytree(next_year, content)
+    path = content / "plans" / f"{NEXT}.yaml"
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    section = next(item for item in plan["items"] if item["anchor"] == "s4")
+    measure = next(item for item in section["items"] if item["anchor"] == "s4-m1")
+    measure["text"] += added
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    translation = content / "translations" / "ja" / f"{NEXT}.yaml"
+    entries = yaml.safe_load(translation.read_text(encoding="utf-8"))
+    entry = next(entry for entry in entries["entries"] if entry["anchor"] == "s4-m1")
+    entry["zh"]["text"] = measure["text"]
+    translation.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content
+
+
+def todos(content: Path) -> dict[str, list[str]]:
+    return {todo.title.partition(":")[0]: todo.lines for todo in review.todos(content, load_corpus(content))}
+
+
+def test_the_review_lists_what_a_new_plan_needs(next_year: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    found = todos(changed_year(next_year, tmp_path_factory, AGENCY))
+    assert found["Traditional audit"] and all(f"({NEXT}#s4-m1)" in line for line in found["Traditional audit"])
+    assert any(" in '国家数据局" in line for line in found["Traditional audit"])
+    assert [line.partition(":")[0] for line in found["Theme tagging"]] == [f"{NEXT}#s4-m1"]
+    assert found["Lineage"] == [f"cnipa-work-points-2023 → {NEXT}: no comparison (append it to `comparisons`)"]
+    assert found["Cited documents"] == []
+    assert found["Agencies"] == [f"国家数据局 ({NEXT}#s4-m1)"]
+
+
+def test_the_review_lists_a_new_title_and_what_waits_for_it(next_year: Path,
+                                                            tmp_path_factory: pytest.TempPathFactory) -> None:
+    found = todos(changed_year(next_year, tmp_path_factory, TITLE))
+    assert [line.partition(" ")[0] for line in found["Cited documents"]] == ["《数据知识产权登记办法》"]
+    [line] = found["Traditional audit"]
+    assert line.startswith("listed once this is fixed: ") and "《数据知识产权登记办法》" in line
+    assert found["Agencies"] == []
+
+
+def test_the_five_plans_leave_nothing_to_review_and_the_report_says_so(corpus: Corpus) -> None:
+    found = review.todos(CONTENT, corpus)
+    assert [todo.lines for todo in found] == [[]] * len(found)
+    assert (CONTENT / review.REPORT).read_text(encoding="utf-8") == review.render(found), \
+        "run `python -m generator.review`"
