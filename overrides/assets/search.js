@@ -370,7 +370,8 @@ function quickResults(form) {
     const { terms, ids } = await search.find(query);
     if (ask !== asked) return;
     const list = element("ul", "ip-quick__list");
-    for (const id of ids.slice(0, 6)) list.append(hit(await search.fragment(id), search, needlesOf(terms), 60));
+    const metas = await Promise.all(ids.slice(0, 6).map((id) => search.fragment(id)));
+    for (const meta of metas) list.append(hit(meta, search, needlesOf(terms), 60));
     if (ask !== asked) return;
     panel.replaceChildren();
     if (ids.length) panel.append(list); else panel.append(element("p", "ip-quick__none", message("search-none")));
