@@ -13,7 +13,6 @@ from generator.convert import converter
 from generator.corpus import Corpus, Entry, per_corpus
 from generator.load import Document, load_list
 from generator.models import Id, Model, Text
-from generator.render import Renderer
 
 FILE = "glossary.yaml"
 PHRASES = Path("zh-Hant") / "phrases.txt"
@@ -107,15 +106,3 @@ def checked_usages(corpus: Corpus) -> list[Usage]:
     check_glossary(content, terms, corpus)
     return usages(terms, corpus)
 
-
-def pages(renderer: Renderer) -> dict[str, str]:
-    """The glossary page, and a page for each term used by too many items to list in its row."""
-    plans = {plan.id: plan for plan in renderer.corpus.plans}
-    found = checked_usages(renderer.corpus)
-    apart = [usage for usage in found if usage.count > TERM_PAGE_AT]
-    result = {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=found, plans=plans,
-                                                 apart={usage.term.id for usage in apart})}
-    for usage in apart:
-        result[f"glossary/{usage.term.id}.md"] = renderer.page("glossary_term.md.j2", f"glossary/{usage.term.id}/",
-                                                               usage=usage, plans=plans)
-    return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import charts, duties, glossary, laws_pages, lineage_pages, opendata
+from generator import charts, duties, duties_pages, glossary, glossary_pages, laws_pages, lineage_pages, opendata
 from generator.corpus import Corpus
 from generator.render import Feature
 
@@ -10,8 +10,8 @@ FEATURES: list[Feature] = [
     Feature(label="lineage", index=lineage_pages.INDEX, pages=lineage_pages.pages,
             template_globals=lineage_pages.template_globals),
     Feature(label="laws", index=laws_pages.INDEX, pages=laws_pages.pages),
-    Feature(label="duties", index="duties/index.md", pages=duties.pages),
-    Feature(label="glossary", index="glossary/index.md", pages=glossary.pages),
+    Feature(label="duties", index="duties/index.md", pages=duties_pages.pages),
+    Feature(label="glossary", index="glossary/index.md", pages=glossary_pages.pages),
     Feature(label="charts", index="charts/index.md", pages=charts.pages),
     Feature(label="open_data", index="data/index.md", pages=opendata.pages),
 ]
