@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.corpus import Corpus, load_corpus
+from generator.content.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
