@@ -34,7 +34,7 @@ _RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
 BUNDLE = "search-index"  # the edition's index: manifest.json, shards/, records/, facets.json
 SYNONYMS = Path("translations") / "ja-search.yaml"  # Japanese readers' words for the search
 PAGE_KINDS = ("plan", "agency", "theme", "law")
-SHARD_BYTES = 24_000  # about this much JSON per shard of the postings (a few KB compressed)
+SHARD_BYTES = 8_000  # about this much JSON per shard of the postings (2–3 KB compressed)
 
 
 def normalize(text: str) -> str:
