@@ -46,14 +46,14 @@ bench: $(STAMP)
 	$(PYTHON) -m scripts.bench $(BENCH_ARGS)
 
 lock: $(STAMP)
-	$(PYTHON) -m generator.lock --write
+	$(PYTHON) -m generator.content.lock --write
 
 ingest-check: $(STAMP)
-	$(PYTHON) -m generator.ingest --check
+	$(PYTHON) -m generator.tools.ingest --check
 
 # What the plans still need a person to review; writes content/reports/review.md.
 review: $(STAMP)
-	$(PYTHON) -m generator.review
+	$(PYTHON) -m generator.tools.review
 
 clean:
 	rm -rf site site.new site.old

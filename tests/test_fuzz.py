@@ -19,10 +19,10 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.corpus import load_corpus
-from generator.editions import EDITIONS
-from generator.errors import ContentError
-from generator.render import Renderer
+from generator.content.corpus import load_corpus
+from generator.content.errors import ContentError
+from generator.editions.edition import EDITIONS
+from generator.render.renderer import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 FILES = ["plans/mini-plan-2024.yaml", "agencies.yaml", "themes.yaml"]

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import audit, review
-from generator.corpus import Corpus, load_corpus
+from generator.content.corpus import Corpus, load_corpus
+from generator.tools import audit, review
 from tests.conftest import CONTENT
 
 BEFORE = Path(__file__).resolve().parent / "fixtures" / "reviews-before" / "audit.yaml"  # keyed with numbers
@@ -146,4 +146,4 @@ def test_the_five_plans_leave_nothing_to_review_and_the_report_says_so(corpus: C
     found = review.todos(CONTENT, corpus)
     assert [todo.lines for todo in found] == [[]] * len(found)
     assert (CONTENT / review.REPORT).read_text(encoding="utf-8") == review.render(found), \
-        "run `python -m generator.review`"
+        "run `python -m generator.tools.review`"
