@@ -33,6 +33,7 @@ from generator.corpus import Corpus, Entry, printed_translation
 from generator.editions import LABELS, Edition, label
 from generator.errors import ContentError
 from generator.models import Agency, Item, Plan, Theme, translatable
+from generator.page_text import convert_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -309,7 +310,7 @@ class Renderer:
             if problem is None:
                 raise
             raise problem from None
-        return self.convert(markdown)
+        return convert_page(markdown, self.convert)  # its text, never its markup
 
     # --- derived tables ------------------------------------------------------------------
 
