@@ -37,6 +37,7 @@ from generator.convert import converter, interface, opencc_dictionary, simplifie
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, LABELS
 from generator.errors import ContentError
+from generator.text import read_text, refuse_invisible
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 WINDOW = 3  # characters of context on each side
@@ -166,8 +167,10 @@ def characters(content: Path = CONTENT) -> frozenset[str]:
     path = content / "zh-Hant" / "characters.txt"
     if not path.exists():
         return AMBIGUOUS
+    text = read_text(path)
+    refuse_invisible(path, text)
     added = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         char, _, forms = line.partition("\t")

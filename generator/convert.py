@@ -14,7 +14,7 @@ from typing import Any
 import opencc
 
 from generator.errors import ContentError
-from generator.text import position, read_text, refused_character
+from generator.text import read_text, refuse_invisible
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
@@ -48,11 +48,7 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
         raise ContentError(path, None, "expected the phrase dictionary, found no file",
                            hint="restore it from version control; an empty dictionary holds only comments")
     text = read_text(path)
-    refused = refused_character(text)
-    if refused is not None:
-        line, column = position(text, refused[0])
-        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
-                           hint="delete it; it is invisible in most editors")
+    refuse_invisible(path, text)
     entries = []
     seen: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
