@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
-from generator.convert import KEEP_END, KEEP_START
+from generator.convert import KEEP_END, KEEP_START, identity
 
 # Attributes whose value is text for the reader: a tooltip, an accessible name, a placeholder, the citation
 # a cite button copies, a meta description.
@@ -25,6 +25,7 @@ _ATTRIBUTE = re.compile(r"""(?<=[\s"'])([^\s"'/>=]+)(\s*=\s*)("[^"]*"|'[^']*')""
 _MARKUP = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[<>&\"']")
 _MARKS = re.compile(f"[{KEEP_START}{KEEP_END}]")
 _MARK = re.compile(f"([{KEEP_START}{KEEP_END}])")
+_SEPARATOR = "\ue002"
 
 
 class _Tokens(HTMLParser):
@@ -102,43 +103,62 @@ def convert_page(page: str, convert: Callable[[str], str]) -> str:
     """`page` with `convert` applied to its text only: the text between tags and references, and the values
     of `TEXT_ATTRIBUTES`. A span between the keep marks (convert.keep) is kept as it is, tags and all; the
     marks are removed."""
-    out: list[str] = []
+    if convert is identity:  # no text changes: only the marks go
+        return _MARKS.sub("", page)
+    texts = _Texts()
+    out: list[str | int] = []
     kept = False
     for kind, _, source in tokens(page):
         if kind == "text":
-            text, kept = _converted(source, convert, kept)
-            out.append(text)
+            kept = texts.add(source, kept, out)
         elif kind in ("start", "tag") and not kept:
-            out.append(_ATTRIBUTE.sub(lambda match: _attribute(match, convert), source))
+            at = 0
+            for attribute in _ATTRIBUTE.finditer(source):
+                name, quoted = attribute.group(1), attribute.group(3)
+                if name.lower() in TEXT_ATTRIBUTES:
+                    out.append(source[at:attribute.start(3) + 1])
+                    texts.add(quoted[1:-1], False, out)
+                    at = attribute.end(3) - 1
+            out.append(_MARKS.sub("", source[at:]))
         else:
             out.append(_MARKS.sub("", source))
-    return "".join(out)
+    converted = texts.converted(convert)
+    return "".join(converted[part] if isinstance(part, int) else part for part in out)
 
 
-def _attribute(match: re.Match[str], convert: Callable[[str], str]) -> str:
-    name, equals, quoted = match.groups()
-    if name.lower() not in TEXT_ATTRIBUTES:
-        return _MARKS.sub("", match.group())
-    return f"{name}{equals}{quoted[0]}{_converted(quoted[1:-1], convert, False)[0]}{quoted[0]}"
+class _Texts:
+    """The pieces of text of a page, converted in one call (OpenCC is quick on one long text, slow on many
+    short ones), and escaped: a phrase that looks like markup is printed as text."""
 
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
 
-def _converted(source: str, convert: Callable[[str], str], kept: bool) -> tuple[str, bool]:
-    """`source` converted around its keep marks, references and markup characters, and whether it ends inside a
-    kept span (`kept`: whether it begins inside one). What the conversion writes is escaped: a phrase that
-    looks like markup is printed as text."""
-    out = []
-    for index, piece in enumerate(_MARK.split(source)):
-        if index % 2:
-            kept = piece == KEEP_START
-        elif kept:
-            out.append(piece)
-        else:
-            at = 0
-            for markup in _MARKUP.finditer(piece):
-                if markup.start() > at:
-                    out.append(html.escape(convert(piece[at:markup.start()])))
-                out.append(markup.group())
-                at = markup.end()
-            if at < len(piece):
-                out.append(html.escape(convert(piece[at:])))
-    return "".join(out), kept
+    def add(self, source: str, kept: bool, out: list[str | int]) -> bool:
+        """Put `source` into `out`: its pieces to convert by number, around its keep marks, references and
+        markup characters. Returns whether it ends inside a kept span (`kept`: whether it begins in one)."""
+        for index, piece in enumerate(_MARK.split(source)):
+            if index % 2:
+                kept = piece == KEEP_START
+            elif kept:
+                out.append(piece)
+            else:
+                at = 0
+                for markup in _MARKUP.finditer(piece):
+                    if markup.start() > at:
+                        out.append(self._number(piece[at:markup.start()]))
+                    out.append(markup.group())
+                    at = markup.end()
+                if at < len(piece):
+                    out.append(self._number(piece[at:]))
+        return kept
+
+    def _number(self, text: str) -> int:
+        self.pieces.append(text)
+        return len(self.pieces) - 1
+
+    def converted(self, convert: Callable[[str], str]) -> list[str]:
+        # Content never holds the separator (a private-use character) and no phrase can match across it.
+        converted = convert(_SEPARATOR.join(self.pieces)).split(_SEPARATOR)
+        if len(converted) != len(self.pieces):
+            converted = [convert(piece) for piece in self.pieces]
+        return [html.escape(text) for text in converted]
