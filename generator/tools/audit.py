@@ -35,6 +35,7 @@ import yaml
 
 from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
+from generator.content.text import read_text, refuse_invisible
 from generator.editions.convert import converter, interface, opencc_dictionary, simplified
 from generator.editions.edition import BY_CODE, LABELS
 
@@ -170,8 +171,10 @@ def characters(content: Path = CONTENT) -> frozenset[str]:
     path = content / "zh-Hant" / "characters.txt"
     if not path.exists():
         return AMBIGUOUS
+    text = read_text(path)
+    refuse_invisible(path, text)
     added = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         char, _, forms = line.partition("\t")
