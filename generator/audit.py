@@ -35,6 +35,7 @@ import yaml
 
 from generator.convert import converter, interface, opencc_dictionary, simplified
 from generator.corpus import Corpus, load_corpus
+from generator.coverage import described
 from generator.editions import BY_CODE, LABELS
 from generator.errors import ContentError
 
@@ -118,8 +119,11 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
         if theme.description:
             yield Shown(f"theme:{theme.id}", theme.description)
     for key, (label, _) in LABELS.items():
-        if label:
-            yield Shown(f"label:{key}", label, "label")
+        if label:  # as the site shows it: the fields of what it covers filled in
+            yield Shown(f"label:{key}", described(label, corpus.plans, LABELS["year_range"][0]), "label")
+    for plan in corpus.plans:  # short names, converted like labels (Renderer.plan_short)
+        if plan.short:
+            yield Shown(f"plan:{plan.id}", plan.short, "label")
     yield from reference_texts(corpus)
     for key, text in theme_strings(BY_CODE["zh-Hant"].theme_language).items():
         yield Shown(f"material:{key}", simplified(text), "theme", text)

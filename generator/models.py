@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-# A text longer than this is a paste gone wrong: the longest item of the five plans has 344 characters.
+# A text longer than this is a paste gone wrong: the longest item of the plans of 2022 and 2023 has 344 characters.
 MAX_TEXT = 20_000
 
 
@@ -178,6 +178,7 @@ def parse_source_note(note: str) -> SourceNote:
 
 class Source(Model):
     file: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_.-]+\.txt$")]
+    shape: Id | None = Field(default=None, description="the ingest's parser of the source (generator/ingest.py SHAPES)")
     note: Text | None = None
     layout: list[Text] = Field(default=[], description="source lines that are layout, not text")
     head: list[Text] = Field(default=[], description="lines printed above the title, as printed (附件)")
@@ -200,11 +201,23 @@ class Source(Model):
         return parse_source_note(self.note) if self.note else None
 
 
+# What a plan's YAML may switch on beyond its text: `duties`, the pages of what a task list asks of provinces
+# and cities (generator/duties.py).
+PlanFeature = Literal["duties"]
+_ID_YEAR = re.compile(r"-(20[0-9]{2})$")
+
+
 class Plan(Model):
     id: Id
     aliases: list[Id] = Field(default=[], description="former ids of the plan; their pages redirect here")
     title: Text
     title_ja: Text | None = None
+    short: Text | None = Field(default=None, description="short name for lists naming items of several plans")
+    short_ja: Text | None = None
+    series: Id | None = Field(default=None, description="the plan's series: the same plan year after year "
+                              "(cnipa-work-points); by default its id without the year")
+    year: int | None = Field(default=None, ge=1949, le=2100, description="the year the plan is for")
+    features: list[PlanFeature] = Field(default=[], description="reference pages built from this plan")
     issuer: Id | None = None
     doc_number: Text | None = None
     issued: datetime.date | None = None
@@ -214,11 +227,31 @@ class Plan(Model):
     participants: list[Id] = []
     items: list[Item] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _series_and_year_by_convention(cls, data: object) -> object:
+        """A YAML without `series` or `year` takes them from the id by convention (cnipa-work-points-2023),
+        the year else from the title."""
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return data
+        found = _ID_YEAR.search(data["id"])
+        if "series" not in data:
+            data = {**data, "series": data["id"][: found.start()] if found else data["id"]}
+        if "year" not in data:
+            title = data.get("title")
+            in_title = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", title) if isinstance(title, str) else None
+            year = found[1] if found else in_title[0] if in_title else None
+            data = {**data, "year": int(year) if year else None}
+        return data
+
     @model_validator(mode="after")
     def _former_ids_only(self) -> Plan:
         if self.id in self.aliases:
             raise ValueError(f"aliases: expected the plan's former ids, found its own id {self.id!r} "
                              "(hint: a plan's current id is its file name; remove it from `aliases`)")
+        if self.short_ja and not self.short:
+            raise ValueError("short: expected the short name beside short_ja, found none "
+                             "(hint: the Chinese editions show `short`; add it)")
         return self
 
     def walk(self) -> Iterator[Item]:
@@ -230,12 +263,6 @@ class Plan(Model):
         """The date a plan is listed and cited by: issued, else published, else its source note's."""
         note = self.source.parsed
         return self.issued or self.published or (note.date if note else None)
-
-    @property
-    def year(self) -> int | None:
-        """The plan's year: the one its id carries by convention (cnipa-work-points-2023), else its title's."""
-        found = re.search(r"20\d\d", self.id) or re.search(r"(?<!\d)\d{4}(?!\d)", self.title)
-        return int(found[0]) if found else None
 
     def printed(self) -> Iterator[str]:
         """All text of the plan in document order (the covering notice precedes the title)."""

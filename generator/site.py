@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator import citation, glossary, laws_pages, opendata, reference, search
 from generator.convert import converter, identity, interface, simplified
 from generator.corpus import Corpus, load_corpus
-from generator.editions import BY_CODE, EDITIONS, Edition, label
+from generator.editions import BY_CODE, EDITIONS, Edition
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
@@ -62,7 +62,7 @@ class EditionSite:
                         interface=self.interface)
 
     def label(self, key: str) -> str:
-        return self.convert(self.interface(label(key, self.edition)))
+        return self.convert(self.renderer.label(key))
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""
