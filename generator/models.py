@@ -207,6 +207,15 @@ PlanFeature = Literal["duties"]
 _ID_YEAR = re.compile(r"-(20[0-9]{2})$")
 
 
+def by_convention(plan_id: str, title: str) -> tuple[str, int | None]:
+    """A plan's series and year by the ids' convention: cnipa-work-points-2023 is the 2023 plan of the series
+    cnipa-work-points; an id without a year is its own series, and its year the one its title names."""
+    found = _ID_YEAR.search(plan_id)
+    in_title = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", title)
+    year = found[1] if found else in_title[0] if in_title else None
+    return (plan_id[: found.start()] if found else plan_id), (int(year) if year else None)
+
+
 class Plan(Model):
     id: Id
     aliases: list[Id] = Field(default=[], description="former ids of the plan; their pages redirect here")
@@ -230,19 +239,12 @@ class Plan(Model):
     @model_validator(mode="before")
     @classmethod
     def _series_and_year_by_convention(cls, data: object) -> object:
-        """A YAML without `series` or `year` takes them from the id by convention (cnipa-work-points-2023),
-        the year else from the title."""
+        """A YAML without `series` or `year` takes them from `by_convention`."""
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             return data
-        found = _ID_YEAR.search(data["id"])
-        if "series" not in data:
-            data = {**data, "series": data["id"][: found.start()] if found else data["id"]}
-        if "year" not in data:
-            title = data.get("title")
-            in_title = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", title) if isinstance(title, str) else None
-            year = found[1] if found else in_title[0] if in_title else None
-            data = {**data, "year": int(year) if year else None}
-        return data
+        title = data.get("title")
+        series, year = by_convention(data["id"], title if isinstance(title, str) else "")
+        return {"series": series, "year": year, **data}
 
     @model_validator(mode="after")
     def _former_ids_only(self) -> Plan:
