@@ -35,7 +35,6 @@ import yaml
 
 from generator.convert import converter, interface, opencc_dictionary, simplified
 from generator.corpus import Corpus, load_corpus
-from generator.coverage import described
 from generator.editions import BY_CODE, LABELS
 from generator.errors import ContentError
 
@@ -119,8 +118,8 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
         if theme.description:
             yield Shown(f"theme:{theme.id}", theme.description)
     for key, (label, _) in LABELS.items():
-        if label:  # as the site shows it: the fields of what it covers filled in
-            yield Shown(f"label:{key}", described(label, corpus.plans, LABELS["year_range"][0]), "label")
+        if label:  # fields such as {count_zh} as they are: their values (digits, 五) convert alike in every context
+            yield Shown(f"label:{key}", label, "label")
     for plan in corpus.plans:  # short names, converted like labels (Renderer.plan_short)
         if plan.short:
             yield Shown(f"plan:{plan.id}", plan.short, "label")
