@@ -1,7 +1,7 @@
 """Adding next year's plan is adding files under content/: the proof.
 
-A copy of the content gets a plan of a new year: the 2023 work points' source, YAML and Japanese translation
-copied under a new id with the year changed and one measure reworded, as a maintainer would add next year's
+A copy of the content gets a plan of a new year (the year after the latest plan's): the 2023 work points' source,
+YAML and Japanese translation copied under a new id with the year changed and one measure reworded, as a maintainer would add next year's
 plan. It builds with no change to code or configuration, and the home page, the plans index, the navigation
 and the open data of every edition list it, with the count and the years computed from the plans.
 """
@@ -16,12 +16,15 @@ from pathlib import Path
 import pytest
 
 from generator.convert import converter
+from generator.corpus import load_corpus
 from generator.load import load_plan
+from generator.text import numeral
 from tests.conftest import CONTENT, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.tree import read
 
-TEMPLATE, YEAR, NEXT = "cnipa-work-points-2023", "2023", "2024"
+TEMPLATE, YEAR = "cnipa-work-points-2023", "2023"
+NEXT = str(max(plan.year or 0 for plan in load_corpus(CONTENT).plans) + 1)  # a year no plan of the content has
 NEW = TEMPLATE.replace(YEAR, NEXT)
 MEASURE = ("推进专利开放许可制度平稳实施。", "全面推进专利开放许可制度落地实施。")  # s5-m3, reworded in the new year
 
@@ -46,11 +49,17 @@ def add_next_year(content: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the content with NEW added."""
     content = tmp_path_factory.mktemp("grown") / "content"
     shutil.copytree(CONTENT, content)
     add_next_year(content)
-    return build_site(content, tmp_path_factory.mktemp("grown-site") / "site")
+    return content
+
+
+@pytest.fixture(scope="module")
+def grown_site(grown: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(grown, tmp_path_factory.mktemp("grown-site") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +77,17 @@ def test_every_edition_lists_the_new_plan_on_its_home_page_and_index(grown_site:
     assert page.by_id("s5-m3") is not None
 
 
-def test_the_home_page_counts_the_plans_and_their_years(grown_site: Path, traditional: Callable[[str], str]) -> None:
+def test_the_home_page_counts_the_plans_and_their_years(grown: Path, grown_site: Path,
+                                                        traditional: Callable[[str], str]) -> None:
+    plans = load_corpus(grown).plans
+    count, first = len(plans), min(plan.year or 9999 for plan in plans)
+    assert count == len(load_corpus(CONTENT).plans) + 1 and max(plan.year or 0 for plan in plans) == int(NEXT)
     lead = {root: next(e for e in read(grown_site / root / "index.html").root.find_all("p", "ip-lead-text")).text()
             for root in EDITION_ROOTS}
-    assert "2022—2024 年发布的六份" in lead[""]
-    assert traditional("2022—2024 年发布的六份") in lead["zh-Hant/"]
-    assert "2022〜2024年に公表した知的財産権政策計画6件" in lead["ja/"]
-    for root, expected in (("", "（2022—2024）"), ("ja/", "（2022〜2024年）")):
+    assert f"{first}—{NEXT} 年发布的{numeral(count)}份" in lead[""]
+    assert traditional(f"{first}—{NEXT} 年发布的{numeral(count)}份") in lead["zh-Hant/"]
+    assert f"{first}〜{NEXT}年に公表した知的財産権政策計画{count}件" in lead["ja/"]
+    for root, expected in (("", f"（{first}—{NEXT}）"), ("ja/", f"（{first}〜{NEXT}年）")):
         home = read(grown_site / root / "index.html").root
         description = next(e for e in home.find_all("meta") if e.attrs.get("name") == "description")
         assert expected in description.attrs["content"]
