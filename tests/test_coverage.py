@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.coverage import coverage, described
-from generator.editions import BY_CODE, LABELS, label
-from generator.models import Plan
-from generator.text import numeral
+from generator.content.corpus import Corpus
+from generator.content.coverage import coverage, described
+from generator.content.models import Plan
+from generator.content.text import numeral
+from generator.editions.edition import BY_CODE, LABELS, label
 
 
 @pytest.mark.parametrize(("n", "printed"), [(1, "一"), (5, "五"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"),

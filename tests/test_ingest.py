@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import ingest
-from generator.corpus import Corpus
-from generator.load import load_plan
-from generator.models import Plan
+from generator.content.corpus import Corpus
+from generator.content.load import load_plan
+from generator.content.models import Plan
+from generator.tools import ingest
 from tests.conftest import CONTENT
 
 NEW = "cnipa-work-points-2031"

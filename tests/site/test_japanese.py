@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.models import SourceNote
+from generator.content.corpus import Corpus
+from generator.content.models import SourceNote
 from tests.conftest import CONTENT
 
 # Structural elements whose text is not read (scripts, styles) and the search overlay's empty template.

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.convert import converter
-from generator.corpus import load_corpus
-from generator.load import load_plan
-from generator.text import numeral
+from generator.content.corpus import load_corpus
+from generator.content.load import load_plan
+from generator.content.text import numeral
+from generator.editions.convert import converter
 from tests.conftest import CONTENT, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.tree import read

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.convert import KEEP_END, KEEP_START, simplified_only
-from generator.corpus import Corpus
-from generator.coverage import coverage
+from generator.content.corpus import Corpus
+from generator.content.coverage import coverage
+from generator.editions.convert import KEEP_END, KEEP_START, simplified_only
 from tests.site.tree import Element, read
 
 ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
