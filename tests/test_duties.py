@@ -12,6 +12,8 @@ from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
 from tests.conftest import CONTENT
 
+TASK_LIST = "high-quality-development-tasks-2023"  # the real text the scope test edits
+
 
 @pytest.mark.parametrize(("level", "scope", "expected"), [
     ("province", "各省", duties.Scope(("all",))),
@@ -34,24 +36,32 @@ def test_unknown_scope_forms_are_refused(level: str, scope: str) -> None:
         duties.parse_scope(level, scope)
 
 
-def test_every_scope_of_the_task_list_parses(corpus: Corpus) -> None:
-    obligations = [o for e in corpus.plan_entries(duties.PLAN) for o in e.item.obligations]
+def test_the_plans_with_duties_are_those_their_yaml_names(corpus: Corpus) -> None:
+    assert TASK_LIST in [plan.id for plan in duties.plans_of(corpus)]
+    assert all("duties" in plan.features for plan in duties.plans_of(corpus))
+    shown = duties.plan_of(corpus)
+    assert shown is not None and all((plan.year or 0) <= (shown.year or 0) for plan in duties.plans_of(corpus))
+
+
+def test_every_scope_of_the_task_lists_parses(corpus: Corpus) -> None:
+    obligations = [o for plan in duties.plans_of(corpus) for e in corpus.plan_entries(plan.id) for o in e.item.obligations]
     assert obligations
     for obligation in obligations:
         assert duties.parse_scope(obligation.level, obligation.scope).who
 
 
 def test_every_obligation_is_in_the_groups_of_its_level_once_per_party(corpus: Corpus) -> None:
-    all_duties = duties.duties(corpus)
-    for entry in corpus.plan_entries(duties.PLAN):
-        for index, obligation in enumerate(entry.item.obligations):
-            key = f"{entry.item.anchor}:{index}"
-            parties = duties.parse_scope(obligation.level, obligation.scope).who
-            for level in duties.LEVELS:
-                found = [(group.who, group.duty) for group in duties.groups(all_duties, level)
-                         for duty in group.duties if duty.key == key]
-                expected = [(who, obligation.duty) for who in parties] if level == obligation.level else []
-                assert sorted(found) == sorted(expected), key
+    for plan in duties.plans_of(corpus):
+        all_duties = [duty for duty in duties.duties(corpus) if duty.entry.plan.id == plan.id]
+        for entry in corpus.plan_entries(plan.id):
+            for index, obligation in enumerate(entry.item.obligations):
+                key = f"{entry.item.anchor}:{index}"
+                parties = duties.parse_scope(obligation.level, obligation.scope).who
+                for level in duties.LEVELS:
+                    found = [(group.who, group.duty) for group in duties.groups(all_duties, level)
+                             for duty in group.duties if duty.key == key]
+                    expected = [(who, obligation.duty) for who in parties] if level == obligation.level else []
+                    assert sorted(found) == sorted(expected), f"{plan.id}#{key}"
 
 
 def test_measures_of_a_duty_are_the_rows_regional_ones(corpus: Corpus) -> None:
@@ -62,9 +72,11 @@ def test_measures_of_a_duty_are_the_rows_regional_ones(corpus: Corpus) -> None:
 
 
 def test_overview_has_every_task_row_and_only_printed_duties(corpus: Corpus) -> None:
-    all_duties = duties.duties(corpus)
-    rows = duties.overview(corpus, all_duties)
-    tasks = [e for e in corpus.plan_entries(duties.PLAN) if e.item.kind == "task"]
+    plan = duties.plan_of(corpus)
+    assert plan is not None
+    all_duties = [duty for duty in duties.duties(corpus) if duty.entry.plan.id == plan.id]
+    rows = duties.overview(corpus, plan, all_duties)
+    tasks = [e for e in corpus.plan_entries(plan.id) if e.item.kind == "task"]
     assert [entry for entry, _ in rows] == tasks
     for entry, cells in rows:
         printed = {(d.who, d.obligation.duty) for d in all_duties if d.entry is entry}
@@ -74,7 +86,7 @@ def test_overview_has_every_task_row_and_only_printed_duties(corpus: Corpus) -> 
 def test_a_new_scope_form_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    plan = content / "plans" / f"{duties.PLAN}.yaml"
+    plan = content / "plans" / f"{TASK_LIST}.yaml"
     text = plan.read_text(encoding="utf-8")
     old = "      scope: 专利、商标审查协作中心涉及省份\n"
     assert old in text

@@ -99,8 +99,8 @@ HEAD = "comparisons:\n- earlier: cnipa-work-points-2022\n  later: cnipa-work-poi
 LINK = "  continues:\n  - {earlier: cnipa-work-points-2022#s3-m3, later: %s}\n"
 WORK = "same_work:\n- id: rules\n  work: 修改\n  work_ja: 改正\n  match: [专利法实施细则]\n  items: [%s]\n"
 BAD = [
-    (LINK % "cnipa-work-points-2024#s4-m1",
-     "content/lineage.yaml:5: key 'later': expected a known plan id, found 'cnipa-work-points-2024'"),
+    (LINK % "cnipa-work-points-1999#s4-m1",
+     "content/lineage.yaml:5: key 'later': expected a known plan id, found 'cnipa-work-points-1999'"),
     (LINK % "cnipa-work-points-2023#s4-m99",
      ("content/lineage.yaml:5: key 'later': expected an anchor of cnipa-work-points-2023, found 's4-m99' "
      "(hint: did you mean cnipa-work-points-2023#s4-m9?)")),

@@ -1,7 +1,9 @@
-"""Duties per level: what the task list (003) asks of provinces and of cities, grouped by scope."""
+"""Duties per level: what a task list (003) asks of provinces and of cities, grouped by scope. A plan takes part
+when its YAML lists the feature `duties`; the pages show the latest such plan."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,9 +11,9 @@ from pathlib import Path
 from generator.content.corpus import Corpus, Entry, per_corpus
 from generator.content.errors import ContentError
 from generator.content.load import Document
-from generator.content.models import Item, LevelMeasure, Obligation
+from generator.content.models import Item, LevelMeasure, Obligation, Plan
 
-PLAN = "high-quality-development-tasks-2023"
+FEATURE = "duties"
 LEVELS = ("province", "city")
 # Who a scope names, per level, in the order the pages list them.
 WHO: dict[str, tuple[str, ...]] = {"province": ("all", "concerned"), "city": ("demonstration", "pilot")}
@@ -91,11 +93,22 @@ class Group:
                  [d for d in self.duties if d.condition == c]) for c in ordered]
 
 
+def plans_of(corpus: Corpus) -> list[Plan]:
+    """The plans whose YAML lists the feature `duties`, in the corpus's order."""
+    return [plan for plan in corpus.plans if FEATURE in plan.features]
+
+
+def plan_of(corpus: Corpus) -> Plan | None:
+    """The plan the duties pages show: the latest (by year, then date) of `plans_of`."""
+    return max(reversed(plans_of(corpus)), key=lambda plan: (plan.year or 0, plan.date or datetime.date.min),
+               default=None)
+
+
 @per_corpus
 def duties(corpus: Corpus) -> list[Duty]:
-    """Every obligation of the task list, once per party its scope names, in document order."""
+    """Every obligation of every plan with the feature, once per party its scope names, in document order."""
     result: list[Duty] = []
-    for entry in corpus.plan_entries(PLAN):
+    for entry in (entry for plan in plans_of(corpus) for entry in corpus.plan_entries(plan.id)):
         for index, obligation in enumerate(entry.item.obligations):
             try:
                 scope = parse_scope(obligation.level, obligation.scope)
@@ -115,10 +128,11 @@ def groups(all_duties: list[Duty], level: str) -> list[Group]:
     ]
 
 
-def overview(corpus: Corpus, all_duties: list[Duty]) -> list[tuple[Entry, dict[str, list[tuple[str, str | None]]]]]:
-    """Every task row with, per party, its kinds of duty and their conditions: the index's matrix."""
+def overview(corpus: Corpus, plan: Plan,
+             all_duties: list[Duty]) -> list[tuple[Entry, dict[str, list[tuple[str, str | None]]]]]:
+    """Every task row of the plan with, per party, its kinds of duty and their conditions: the index's matrix."""
     rows = []
-    for entry in corpus.plan_entries(PLAN):
+    for entry in corpus.plan_entries(plan.id):
         if entry.item.kind != "task":
             continue
         cells: dict[str, list[tuple[str, str | None]]] = {}
@@ -131,7 +145,7 @@ def overview(corpus: Corpus, all_duties: list[Duty]) -> list[tuple[Entry, dict[s
 
 
 def _scope_error(corpus: Corpus, entry: Entry, index: int, message: str) -> ContentError:
-    path = (corpus.content or Path("content")) / "plans" / f"{PLAN}.yaml"
+    path = (corpus.content or Path("content")) / "plans" / f"{entry.plan.id}.yaml"
     document = Document.read(path)
     loc = _item_loc(document.data.get("items", []), entry.item.anchor, ("items",))
     return document.error((*loc, "obligations", index, "scope") if loc else ("items",),

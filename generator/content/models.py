@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-# A text longer than this is a paste gone wrong: the longest item of the five plans has 344 characters.
+# A text longer than this is a paste gone wrong: the longest item of the plans of 2022 and 2023 has 344 characters.
 MAX_TEXT = 20_000
 
 
@@ -185,6 +185,7 @@ def parse_source_note(note: str) -> SourceNote:
 
 class Source(Model):
     file: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_.-]+\.txt$")]
+    shape: Id | None = Field(default=None, description="the ingest's parser of the source (generator/tools/ingest.py SHAPES)")
     note: Text | None = None
     layout: list[Text] = Field(default=[], description="source lines that are layout, not text")
     head: list[Text] = Field(default=[], description="lines printed above the title, as printed (附件)")
@@ -207,11 +208,32 @@ class Source(Model):
         return parse_source_note(self.note) if self.note else None
 
 
+# What a plan's YAML may switch on beyond its text: `duties`, the pages of what a task list asks of provinces
+# and cities (generator/content/duties.py, generator/render/duties_pages.py).
+PlanFeature = Literal["duties"]
+_ID_YEAR = re.compile(r"-(20[0-9]{2})$")
+
+
+def by_convention(plan_id: str, title: str) -> tuple[str, int | None]:
+    """A plan's series and year by the ids' convention: cnipa-work-points-2023 is the 2023 plan of the series
+    cnipa-work-points; an id without a year is its own series, and its year the one its title names."""
+    found = _ID_YEAR.search(plan_id)
+    in_title = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", title)
+    year = found[1] if found else in_title[0] if in_title else None
+    return (plan_id[: found.start()] if found else plan_id), (int(year) if year else None)
+
+
 class Plan(Model):
     id: Id
     aliases: list[Id] = Field(default=[], description="former ids of the plan; their pages redirect here")
     title: Text
     title_ja: Text | None = None
+    short: Text | None = Field(default=None, description="short name for lists naming items of several plans")
+    short_ja: Text | None = None
+    series: Id | None = Field(default=None, description="the plan's series: the same plan year after year "
+                              "(cnipa-work-points); by default its id without the year")
+    year: int | None = Field(default=None, ge=1949, le=2100, description="the year the plan is for")
+    features: list[PlanFeature] = Field(default=[], description="reference pages built from this plan")
     issuer: Id | None = None
     doc_number: Text | None = None
     issued: datetime.date | None = None
@@ -221,11 +243,24 @@ class Plan(Model):
     participants: list[Id] = []
     items: list[Item] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _series_and_year_by_convention(cls, data: object) -> object:
+        """A YAML without `series` or `year` takes them from `by_convention`."""
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            return data
+        title = data.get("title")
+        series, year = by_convention(data["id"], title if isinstance(title, str) else "")
+        return {"series": series, "year": year, **data}
+
     @model_validator(mode="after")
     def _former_ids_only(self) -> Plan:
         if self.id in self.aliases:
             raise ValueError(f"aliases: expected the plan's former ids, found its own id {self.id!r} "
                              "(hint: a plan's current id is its file name; remove it from `aliases`)")
+        if self.short_ja and not self.short:
+            raise ValueError("short: expected the short name beside short_ja, found none "
+                             "(hint: the Chinese editions show `short`; add it)")
         return self
 
     def walk(self) -> Iterator[Item]:
@@ -237,12 +272,6 @@ class Plan(Model):
         """The date a plan is listed and cited by: issued, else published, else its source note's."""
         note = self.source.parsed
         return self.issued or self.published or (note.date if note else None)
-
-    @property
-    def year(self) -> int | None:
-        """The plan's year: the one its id carries by convention (cnipa-work-points-2023), else its title's."""
-        found = re.search(r"20\d\d", self.id) or re.search(r"(?<!\d)\d{4}(?!\d)", self.title)
-        return int(found[0]) if found else None
 
     def printed(self) -> Iterator[str]:
         """All text of the plan in document order (the covering notice precedes the title)."""

@@ -13,12 +13,18 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def numeral(n: int) -> str:
-    """Chinese numeral for 1..99 as printed in section markers (一, 十一, 二十)."""
-    if not 0 < n < 100:
+    """Chinese numeral for 1..9999 as printed in section markers and counts (一, 十一, 二十, 一百零五, 一千一百)."""
+    if not 0 < n < 10_000:
         raise ValueError(n)
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else CHINESE_NUMERALS[tens - 1] + "十")
-    return head + ("" if units == 0 else CHINESE_NUMERALS[units - 1])
+    digits = [(n // 1000, "千"), (n // 100 % 10, "百"), (n // 10 % 10, "十"), (n % 10, "")]
+    parts: list[str] = []
+    for digit, unit in digits:
+        if digit:
+            parts.append(CHINESE_NUMERALS[digit - 1] + unit)
+        elif parts and parts[-1] != "零":
+            parts.append("零")
+    text = "".join(parts).rstrip("零")
+    return text[1:] if text.startswith("一十") else text  # 十一, not 一十一
 
 
 def join_lines(lines: list[str]) -> str:

@@ -32,8 +32,10 @@ TRANSLATIONS = tuple(edition.translation for edition in EDITIONS if edition.tran
 LABELS: dict[str, tuple[str, str]] = {
     "site_name": ("中国知识产权政策规划参考", "中国知的財産権政策計画リファレンス"),
     "home": ("首页", "ホーム"),
-    "site_description": ("中国知识产权政策规划（2022—2023）全文、机构、主题与可引用锚点",
-                         "中国の知的財産権政策計画（2022〜2023年）の全文と参考訳、関係機関・テーマ別の索引、引用可能なアンカー"),
+    # {count}, {count_zh} and {years} are computed from the plans (generator/content/coverage.py).
+    "site_description": ("中国知识产权政策规划（{years}）全文、机构、主题与可引用锚点",
+                         "中国の知的財産権政策計画（{years}年）の全文と参考訳、関係機関・テーマ別の索引、引用可能なアンカー"),
+    "year_range": ("{first}—{last}", "{first}〜{last}"),
     "not_found.title": ("404 - 找不到页面", "404 - ページが見つかりません"),
     "not_found.text": ("您要找的页面不存在或已移动。", "お探しのページは存在しないか、移動しました。"),
     "not_found.home": ("返回首页", "ホームへ戻る"),
@@ -278,12 +280,6 @@ LABELS: dict[str, tuple[str, str]] = {
          "その他を協力部門とすると定めています。"),
     ),
     "reference": ("参考资料", "参考資料"),
-    # Short plan names, for lists that name items of several plans.
-    "plan_short.cnipa-work-points-2022": ("2022年工作要点", "2022年業務要点"),
-    "plan_short.cnipa-work-points-2023": ("2023年工作要点", "2023年業務要点"),
-    "plan_short.admin-protection-plan-2023": ("行政保护工作方案", "行政保護業務方案"),
-    "plan_short.high-quality-development-tasks-2023": ("高质量发展任务清单", "質の高い発展タスクリスト"),
-    "plan_short.strong-ip-implementation-plan-2023": ("强国建设推进计划", "強国建設推進計画"),
     # Lineage between plans.
     "lineage": ("规划沿革", "計画の変遷"),
     "see_also": ("相关条目", "関連項目"),
@@ -342,9 +338,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "laws.kind.plan": ("纲要、规划、计划和方案", "綱要・計画・方案"),
     "laws.kind.other": ("意见、解释、目录和清单", "意見・解釈・目録・リスト"),
     "home_lead": (
-        ("本站收录国家知识产权局及国务院有关部门 2022—2023 年发布的五份知识产权政策规划全文，"
+        ("本站收录国家知识产权局及国务院有关部门 {years} 年发布的{count_zh}份知识产权政策规划全文，"
          "按规划、机构和主题交叉链接，每一项任务都有可引用的固定链接。"),
-        ("本サイトは、中国国家知識産権局と国務院関係部門が2022〜2023年に公表した知的財産権政策計画5件の全文を収録し、"
+        ("本サイトは、中国国家知識産権局と国務院関係部門が{years}年に公表した知的財産権政策計画{count}件の全文を収録し、"
          "計画・関係機関・テーマ別に相互リンクしています。各タスクには引用可能な固定リンクがあります。"),
     ),
     "home_start": ("从这里开始", "はじめに"),

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from generator.content.corpus import Corpus
 from generator.content.models import Kind
-from generator.editions.edition import LABELS, Edition
+from generator.editions.edition import Edition
 from generator.render.renderer import Renderer
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -159,12 +159,10 @@ def plans(corpus: Corpus, convert: Callable[[str], str]) -> list[PlanRow]:
     rows = []
     for plan in corpus.plans:
         note = plan.source.parsed
-        series, _, year = plan.id.rpartition("-")
-        short = LABELS.get(f"plan_short.{plan.id}", (plan.title, plan.title_ja or plan.title))
         issuer = corpus.agencies[plan.issuer].name if plan.issuer else None
         rows.append(PlanRow(
-            id=plan.id, title=convert(plan.title), title_ja=plan.title_ja, short=convert(short[0]), short_ja=short[1],
-            series=series if year.isdigit() else plan.id, year=plan.year,
+            id=plan.id, title=convert(plan.title), title_ja=plan.title_ja, short=convert(plan.short or plan.title),
+            short_ja=plan.short_ja or plan.title_ja or plan.title, series=plan.series or plan.id, year=plan.year,
             issuer=plan.issuer, issuer_name=convert(issuer) if issuer else None,
             doc_number=convert(plan.doc_number) if plan.doc_number else None,
             issued=plan.issued, published=plan.published, source_date=note.date if note else None,

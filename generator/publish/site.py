@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.content import glossary
 from generator.content.corpus import Corpus, load_corpus
 from generator.editions.convert import converter, identity, interface, simplified
-from generator.editions.edition import BY_CODE, EDITIONS, Edition, label
+from generator.editions.edition import BY_CODE, EDITIONS, Edition
 from generator.publish import opendata, reference, search
 from generator.publish.reference import FEATURES
 from generator.render import citation, laws_pages
@@ -64,7 +64,7 @@ class EditionSite:
                         interface=self.interface)
 
     def label(self, key: str) -> str:
-        return self.convert(self.interface(label(key, self.edition)))
+        return self.convert(self.renderer.label(key))
 
     def configure(self, config: MkDocsConfig) -> None:
         """Interface language, site name, navigation and the edition switcher of this edition."""

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from generator.content.duties import LEVELS, PAGES, PLAN, WHO, duties, groups, overview
+from generator.content.duties import LEVELS, PAGES, WHO, duties, groups, overview, plan_of
 from generator.render.renderer import Renderer
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
     """The duties index and one page per level."""
     corpus = renderer.corpus
-    plan = next((plan for plan in corpus.plans if plan.id == PLAN), None)
-    if plan is None:  # content without the task list: the index says so
+    plan = plan_of(corpus)
+    if plan is None:  # content without a task list: the index says so
         return {"duties/index.md": renderer.page("duties.md.j2", "duties/", plan=None)}
-    all_duties = duties(corpus)
+    all_duties = [duty for duty in duties(corpus) if duty.entry.plan.id == plan.id]
     by_level = {level: groups(all_duties, level) for level in LEVELS}
     result = {
         "duties/index.md": renderer.page(
-            "duties.md.j2", "duties/", plan=plan, groups=by_level, rows=overview(corpus, all_duties),
+            "duties.md.j2", "duties/", plan=plan, groups=by_level, rows=overview(corpus, plan, all_duties),
             parties=[(level, who) for level in LEVELS for who in WHO[level]], pages=PAGES,
         ),
     }

@@ -28,10 +28,11 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.content.corpus import Corpus, Entry, printed_translation
+from generator.content.coverage import described
 from generator.content.errors import ContentError
 from generator.content.models import Agency, Item, Plan, Theme, translatable
 from generator.editions.convert import keep
-from generator.editions.edition import LABELS, Edition, label
+from generator.editions.edition import Edition, label
 from generator.editions.page_text import convert_page
 from generator.render import citation
 
@@ -180,8 +181,10 @@ class Renderer:
     # --- names in the edition's language -------------------------------------------------
 
     def label(self, key: str) -> str:
-        """An interface label in the edition's language and wording (the page's conversion follows)."""
-        return self.interface(label(key, self.edition))
+        """An interface label in the edition's language and wording (the page's conversion follows); the
+        fields of what the site covers (generator/content/coverage.py) filled in."""
+        text = described(label(key, self.edition), self.corpus.plans, label("year_range", self.edition))
+        return self.interface(text)
 
     def agency_name(self, agency: Agency | str) -> str:
         agency = self.corpus.agencies[agency] if isinstance(agency, str) else agency
@@ -196,11 +199,10 @@ class Renderer:
         return plan.title_ja if self.edition.code == "ja" and plan.title_ja else plan.title
 
     def plan_short(self, plan: Plan) -> str:
-        """A plan's short name (2023年工作要点) from the labels; else its name as plan_title gives it."""
-        names = LABELS.get(f"plan_short.{plan.id}")
-        if names is None:
-            return self.plan_title(plan)
-        return names[1] if self.edition.code == "ja" else self.interface(names[0])
+        """A plan's short name (2023年工作要点, `short` in its YAML); else its name as plan_title gives it."""
+        if self.edition.code == "ja":
+            return plan.short_ja or self.plan_title(plan)
+        return self.interface(plan.short) if plan.short else self.plan_title(plan)
 
     # --- the reference translation, where the edition shows one ---------------------------
 

@@ -122,8 +122,11 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
         if theme.description:
             yield Shown(f"theme:{theme.id}", theme.description)
     for key, (label, _) in LABELS.items():
-        if label:
+        if label:  # fields such as {count_zh} as they are: their values (digits, 五) convert alike in every context
             yield Shown(f"label:{key}", label, "label")
+    for plan in corpus.plans:  # short names, converted like labels (Renderer.plan_short)
+        if plan.short:
+            yield Shown(f"plan:{plan.id}", plan.short, "label")
     yield from reference_texts(corpus)
     for key, text in theme_strings(BY_CODE["zh-Hant"].theme_language).items():
         yield Shown(f"material:{key}", simplified(text), "theme", text)

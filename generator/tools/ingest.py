@@ -1,15 +1,23 @@
-"""Parse the five source texts into one YAML file per plan (run once; kept for the record).
+"""Parse a source text into the YAML of a plan: the first draft of a new plan, never a rewrite of an edited one.
 
-    python -m generator.tools.ingest            # writes content/plans/<plan-id>.yaml
-    python -m generator.tools.ingest --check    # exits 1 if the committed YAML differs
+    python -m generator.tools.ingest <plan-id> --source <file> --shape <shape>   # a new plan from content/sources/<file>
+    python -m generator.tools.ingest <plan-id> …        # parse again the plans named, by the source and shape their YAML records
+    python -m generator.tools.ingest <plan-id> --force  # replace the plan's file with the fresh parse
+    python -m generator.tools.ingest --check [<plan-id> …]   # exit 1 when a plan's YAML differs from a fresh parse
+    python -m generator.tools.ingest --shapes           # the shapes of document the ingest reads
 
-After ingest the YAML is the source of truth and is edited by hand; `--check` only
-tells whether it still equals a fresh parse.
+After ingest the YAML is the source of truth and is edited by hand (Japanese title, short names, theme
+overrides…): the ingest writes only the plans named on its command line, and refuses to overwrite an existing
+file, printing how the fresh parse differs from it (a unified diff); `--force` replaces it.
+
+A new shape of document is one parser, `(plan_id, source file, agency resolver) -> plan`, registered in
+SHAPES below.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -19,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.models import by_convention
 from generator.content.text import join_lines, numeral, sentences
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -47,9 +56,9 @@ class Source:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
-    def read(cls, file: str) -> Source:
-        raw = (CONTENT / "sources" / file).read_text(encoding="utf-8").split("\n")
-        return cls(file, [(n, line) for n, line in enumerate(raw, 1) if line.strip()])
+    def read(cls, path: Path) -> Source:
+        raw = path.read_text(encoding="utf-8").split("\n")
+        return cls(path.name, [(n, line) for n, line in enumerate(raw, 1) if line.strip()])
 
     def split_note(self) -> str | None:
         """Remove the trailing Japanese source note (出所：… and its URL) and return it verbatim."""
@@ -141,9 +150,10 @@ def item(anchor: str, kind: str, **fields: Any) -> dict[str, Any]:
 def plan_header(
     plan_id: str, title: str, source: Source, note: str | None, layout: tuple[str, ...] = (), **meta: Any
 ) -> dict[str, Any]:
-    header: dict[str, Any] = {"id": plan_id, "title": title}
+    series, year = by_convention(plan_id, title)
+    header: dict[str, Any] = {"id": plan_id, "title": title, "series": series, "year": year}
     header.update(meta)
-    header["source"] = {"file": source.file, "note": note}
+    header["source"] = {"file": source.file, "shape": None, "note": note}
     if layout:
         header["source"]["layout"] = list(layout)
     return header
@@ -152,9 +162,13 @@ def plan_header(
 # --- 000 and 002: the CNIPA work points -------------------------------------------------
 
 
-def work_points(plan_id: str, file: str) -> dict[str, Any]:
-    """Preamble and eight sections; a section's first sentence is its heading, the rest measures."""
-    source = Source.read(file)
+Resolve = Callable[[str], str]  # an agency's name as printed -> its id (content/agencies.yaml)
+
+
+def work_points(plan_id: str, path: Path, resolve: Resolve) -> dict[str, Any]:
+    """CNIPA's yearly work points (000, 002): a preamble and numbered sections; a section's first sentence is
+    its heading, the rest its measures."""
+    source = Source.read(path)
     note = source.split_note()
     published = None
     lines: list[str] = []
@@ -186,8 +200,9 @@ def work_points(plan_id: str, file: str) -> dict[str, Any]:
 # --- 001: the administrative-protection plan with its covering notice -------------------
 
 
-def admin_protection(plan_id: str, file: str) -> dict[str, Any]:
-    source = Source.read(file)
+def admin_protection(plan_id: str, path: Path, resolve: Resolve) -> dict[str, Any]:
+    """A plan with its covering notice (001): notice, preamble, sections, sub-sections, numbered tasks."""
+    source = Source.read(path)
     note = source.split_note()
     lines = source.lines
     doc_index = next(i for i, (_, line) in enumerate(lines) if line.strip().startswith("国知发"))
@@ -248,8 +263,9 @@ _MEASURE = re.compile(r"^(国家知识产权局|各地区|涉及地区)：(.*)$"
 _UNITS = re.compile(r"^(局内|省份|城市)：(.*)$")
 
 
-def task_list(plan_id: str, file: str, resolve: Callable[[str], str]) -> dict[str, Any]:
-    source = Source.read(file)
+def task_list(plan_id: str, path: Path, resolve: Resolve) -> dict[str, Any]:
+    """A three-column task list (003): task rows with measures per level, internal departments, duties."""
+    source = Source.read(path)
     note = source.split_note()
     lines = [(n, line.strip()) for n, line in source.lines]
     layout = ("附件", "任务清单", "落实举措", "执行部门")
@@ -303,8 +319,9 @@ def obligation(level: str, printed: str) -> dict[str, Any]:
 # --- 004: the implementation plan with 139 numbered tasks ---------------------------------
 
 
-def implementation_plan(plan_id: str, file: str, resolve: Callable[[str], str]) -> dict[str, Any]:
-    source = Source.read(file)
+def implementation_plan(plan_id: str, path: Path, resolve: Resolve) -> dict[str, Any]:
+    """Numbered tasks with their agencies in parentheses (004), a closing rule on lead agencies."""
+    source = Source.read(path)
     note = source.split_note()
     outline = Outline()
     parts = paragraphs(source.lines, outline.expects)
@@ -336,11 +353,21 @@ def tasks_of(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield from tasks_of(entry.get("items", []))
 
 
-# --- the whole corpus ------------------------------------------------------------------------
+# --- the shapes, and the command ---------------------------------------------------------------
+
+Parser = Callable[[str, Path, Resolve], dict[str, Any]]
+
+# Every shape of document the ingest reads: a plan's YAML records its shape under `source:`.
+SHAPES: dict[str, Parser] = {
+    "work-points": work_points,
+    "notice-and-plan": admin_protection,
+    "task-list": task_list,
+    "numbered-tasks": implementation_plan,
+}
 
 
-def agency_resolver() -> Callable[[str], str]:
-    registry = yaml.safe_load((CONTENT / "agencies.yaml").read_text(encoding="utf-8"))
+def agency_resolver(content: Path) -> Resolve:
+    registry = yaml.safe_load((content / "agencies.yaml").read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     for agency in registry["agencies"]:
         for name in [agency["name"], *agency.get("names", [])]:
@@ -348,22 +375,18 @@ def agency_resolver() -> Callable[[str], str]:
 
     def resolve(name: str) -> str:
         if name not in names:
-            raise SystemExit(f"content/agencies.yaml: no agency is named {name!r}")
+            raise SystemExit(f"{content / 'agencies.yaml'}: no agency is named {name!r} "
+                             "(hint: add it, or add the form to the `names` of its agency)")
         return names[name]
 
     return resolve
 
 
-def parse_all() -> dict[str, dict[str, Any]]:
-    resolve = agency_resolver()
-    plans = [
-        work_points("cnipa-work-points-2022", "002_90d91d2947538e52.txt"),
-        work_points("cnipa-work-points-2023", "000_d348e9b8fb5a9850.txt"),
-        admin_protection("admin-protection-plan-2023", "001_f9df04c0a23847dd.txt"),
-        task_list("high-quality-development-tasks-2023", "003_ec2b166f5841acd5.txt", resolve),
-        implementation_plan("strong-ip-implementation-plan-2023", "004_7eb8a8e758457245.txt", resolve),
-    ]
-    return {plan["id"]: plan for plan in plans}
+def parse(content: Path, plan_id: str, file: str, shape: str) -> dict[str, Any]:
+    """The plan `plan_id` as the parser of `shape` reads content/sources/`file`."""
+    plan = SHAPES[shape](plan_id, content / "sources" / file, agency_resolver(content))
+    plan["source"]["shape"] = shape
+    return plan
 
 
 class _Dumper(yaml.SafeDumper):
@@ -382,23 +405,66 @@ def dump(plan: dict[str, Any]) -> str:
     return yaml.dump(plan, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
+def recorded(path: Path) -> tuple[str, str | None]:
+    """The source file and shape an existing plan's YAML records."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = data.get("source") if isinstance(data, dict) else None
+    if not isinstance(source, dict) or not isinstance(source.get("file"), str):
+        raise SystemExit(f"{path}: expected `source: {{file: …}}`, found none (hint: pass --source and --shape)")
+    return source["file"], source.get("shape")
+
+
+def difference(path: Path, text: str) -> str:
+    """How the fresh parse `text` differs from the file at `path`, as a unified diff."""
+    old = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, text.splitlines(keepends=True), str(path), "fresh parse"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed YAML, write nothing")
+    parser = argparse.ArgumentParser(prog="python -m generator.tools.ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("plans", nargs="*", metavar="plan-id", help="the plans to write (the file names' stems)")
+    parser.add_argument("--source", help="a new plan's source text, a file name in content/sources/")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="a new plan's shape of document")
+    parser.add_argument("--force", action="store_true", help="replace an existing plan file (hand edits are lost)")
+    parser.add_argument("--check", action="store_true", help="compare with the plans' YAML, write nothing")
+    parser.add_argument("--shapes", action="store_true", help="list the shapes of document and exit")
+    parser.add_argument("--content", type=Path, default=CONTENT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    differ = []
-    for plan_id, plan in parse_all().items():
-        path = CONTENT / "plans" / f"{plan_id}.yaml"
-        text = dump(plan)
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                differ.append(path.name)
+    content = args.content
+    if args.shapes:
+        for name, read in SHAPES.items():
+            print(f"{name}: {' '.join((read.__doc__ or '').split())}")
+        return 0
+    plan_ids = args.plans
+    if args.check and not plan_ids:  # every plan whose YAML records its shape
+        plan_ids = [path.stem for path in sorted((content / "plans").glob("*.yaml")) if recorded(path)[1]]
+    if not plan_ids:
+        parser.error("name the plans to write (plan ids); nothing else is written")
+    if (args.source or args.shape) and len(plan_ids) != 1:
+        parser.error("--source and --shape describe one new plan: name exactly one")
+    status = 0
+    for plan_id in plan_ids:
+        path = content / "plans" / f"{plan_id}.yaml"
+        file, shape = recorded(path) if path.exists() else (None, None)
+        file, shape = args.source or file, args.shape or shape
+        if file is None or shape is None:
+            parser.error(f"{plan_id}: no {'shape' if file else 'source'} known: pass --source <file> and "
+                         f"--shape ({', '.join(SHAPES)})")
+        text = dump(parse(content, plan_id, file, shape))
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            print(f"{path}: equals a fresh parse")
+        elif args.check:
+            print(f"{path}: edited since ingest")
+            status = 1
+        elif path.exists() and not args.force:
+            sys.stdout.write(difference(path, text))
+            print(f"{path}: not written: the file exists and may hold hand edits; the diff above is what a fresh "
+                  "parse would change (--force replaces the file)")
+            status = 1
         else:
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(CONTENT.parent)}")
-    if differ:
-        print("edited since ingest: " + ", ".join(differ))
-    return 1 if differ else 0
+            print(f"wrote {path}")
+    return status
 
 
 if __name__ == "__main__":

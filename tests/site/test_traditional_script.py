@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.content.corpus import Corpus
+from generator.content.coverage import coverage
 from generator.editions.convert import KEEP_END, KEEP_START, simplified_only
 from tests.site.tree import Element, read
 
@@ -66,7 +68,7 @@ def test_no_conversion_mark_reaches_a_page(site: Path) -> None:
     assert not leaked, leaked
 
 
-def test_the_interface_speaks_taiwan_usage(site: Path) -> None:
+def test_the_interface_speaks_taiwan_usage(site: Path, corpus: Corpus) -> None:
     """Interface in Taiwan usage (Material's zh-TW pack, content/zh-Hant/interface.txt); the body as converted."""
     home = read(site / "zh-Hant" / "index.html").root
     html = home.find_all("html")[0]
@@ -75,7 +77,8 @@ def test_the_interface_speaks_taiwan_usage(site: Path) -> None:
     assert strings["theme string search.result.one"] == "找到 1 個符合的項目"
     assert strings["theme string clipboard.copy"] == "複製"
     description = next(e for e in home.find_all("meta") if e.attrs.get("name") == "description")
-    assert description.attrs["content"] == "中國知識產權政策規劃（2022—2023）全文、機構、主題與可引用錨點"
+    years = coverage(corpus.plans, "{first}—{last}")["years"]  # 2022—2023 for the first plans
+    assert description.attrs["content"] == f"中國知識產權政策規劃（{years}）全文、機構、主題與可引用錨點"
     assert "用頁面上方的搜尋框檢索全文" in home.text()
     assert home.by_id("ip-messages").attrs["data-cite-failed"] == "無法寫入剪貼簿，請手動複製："
     plan = read(site / "zh-Hant" / "plans" / "cnipa-work-points-2023" / "index.html").root
