@@ -52,7 +52,7 @@ def next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("reviews") / "content"
     shutil.copytree(CONTENT, content)
     plan = yaml.safe_load((content / "plans" / "cnipa-work-points-2023.yaml").read_text(encoding="utf-8"))
-    plan["id"] = NEXT
+    plan["id"], plan["year"] = NEXT, 2024
     stack = list(plan["items"])
     while stack:
         item = stack.pop()

@@ -72,22 +72,15 @@ def lineage_todo(content: Path, corpus: Corpus) -> Todo:
     if path.exists():
         lineage = load_lineage(path, corpus)
         compared = {pair.later for pair in lineage.pairs}
-        years = {(_series(plan.id), plan.year): plan for plan in corpus.plans if _series(plan.id) and plan.year}
-        for (stem, year), plan in years.items():
-            before = years.get((stem, year - 1))
+        years = {(plan.series, plan.year): plan for plan in corpus.plans if plan.series and plan.year}
+        for (series, year), plan in years.items():
+            before = years.get((series, year - 1))
             if before is not None and plan.id not in compared:
                 lines.append(f"{before.id} → {plan.id}: no comparison (append it to `comparisons`)")
         lines += [f"{pair.earlier} → {pair.later}: no reviewed link yet" for pair in lineage.pairs if not pair.links]
     return Todo("Lineage: pairs of years to review",
                 "add the pair to content/lineage.yaml, `python -m generator.content.lineage --candidates`, and keep the "
                 "links you confirm by reading both texts", lines)
-
-
-def _series(plan_id: str) -> str:
-    """`cnipa-work-points` for `cnipa-work-points-2023`: the plans of a yearly series share the id before
-    the year."""
-    match = re.fullmatch(r"(?P<stem>.+)-20\d\d", plan_id)
-    return match["stem"] if match else ""
 
 
 def laws_todo(content: Path, corpus: Corpus) -> Todo:
