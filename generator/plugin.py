@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import forked, lock, site
@@ -24,6 +26,7 @@ from generator.render import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 THEME_TEMPLATES = CompiledTemplates()
+SIDEBAR_GROUP = 16  # pages a section of the sidebar lists at most: its index page and 15 plans of a year
 
 
 class SiteConfig(Config):
@@ -83,6 +86,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
+        context["nav"] = _sidebar(nav, page)
         _retitle(page.toc, self.edition_site.toc_titles(page.url))
         return context
 
@@ -118,6 +122,24 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _builds_others(self) -> bool:
         return self.config.edition == "zh-Hans" and self.config.editions
+
+
+def _sidebar(nav: Navigation, page: Page, limit: int = SIDEBAR_GROUP) -> Navigation:
+    """The navigation as `page`'s sidebar shows it. Material lists the pages of the page's own section only (a
+    year's plans); a section of more than `limit` pages lists its index page and `page` alone, so that no sidebar
+    grows with the corpus (the year's page lists all its plans)."""
+    section = page.parent
+    if section is None or len(section.children) <= limit:
+        return nav
+    shown: Any = copy.copy(section)
+    shown.children = [child for child in section.children if child is page or getattr(child, "is_index", False)]
+    while section.parent is not None:  # the same sections above it, each holding the shortened one
+        parent = copy.copy(section.parent)
+        parent.children = [shown if child is section else child for child in section.parent.children]
+        section, shown = section.parent, parent
+    sidebar = copy.copy(nav)
+    sidebar.items = [shown if item is section else item for item in nav.items]
+    return sidebar
 
 
 def _retitle(toc: Any, titles: dict[str, str]) -> None:

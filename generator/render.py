@@ -161,6 +161,8 @@ class Renderer:
             theme_name=self.theme_name,
             plan_title=self.plan_title,
             plan_short=self.plan_short,
+            year_name=self.year_name,
+            year_page=year_page,
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry, full=False: item_label(entry, edition, full),
             citation=self.citation,
@@ -258,6 +260,18 @@ class Renderer:
         """Plans by the date they are listed by (issued, else published, else the source note's); undated last."""
         return sorted(self.corpus.plans, key=lambda plan: (plan.date is None, plan.date or datetime.date.min, plan.id))
 
+    @cached_property
+    def plans_by_year(self) -> list[tuple[int | None, list[Plan]]]:
+        """The plans grouped by year, the latest year first and plans without one last; each group by date."""
+        groups: dict[int | None, list[Plan]] = {}
+        for plan in self.plans_by_date:
+            groups.setdefault(plan.year, []).append(plan)
+        return sorted(groups.items(), key=lambda group: (group[0] is None, -(group[0] or 0)))
+
+    def year_name(self, year: int | None) -> str:
+        """A year group's name: 2023 年, 2023年; or the label of plans without a year."""
+        return self.label("year").format(year=year) if year else self.label("year.none")
+
     # --- pages ----------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
@@ -265,10 +279,12 @@ class Renderer:
         corpus = self.corpus
         pages = {
             "index.md": self.page("home.md.j2", "", plans=self.plans_by_date),
-            "plans/index.md": self.page("plans.md.j2", "plans/", plans=self.plans_by_date),
+            "plans/index.md": self.page("plans.md.j2", "plans/", years=self.plans_by_year),
             "agencies/index.md": self.page("agencies.md.j2", "agencies/", loads=self.agency_loads()),
             "themes/index.md": self.page("themes.md.j2", "themes/", counts=self.theme_counts()),
         }
+        for year, plans in self.plans_by_year:
+            pages[f"{year_page(year)}index.md"] = self.page("plans_year.md.j2", year_page(year), year=year, plans=plans)
         for plan in corpus.plans:
             pages[f"plans/{plan.id}.md"] = self.page("plan.md.j2", f"plans/{plan.id}/", plan=plan,
                                                      entries=corpus.plan_entries(plan.id))
@@ -365,3 +381,8 @@ class Renderer:
 
     def entry(self, plan: Plan, item: Item) -> Entry:
         return self._entries[(plan.id, item.anchor)]
+
+
+def year_page(year: int | None) -> str:
+    """The path of the page listing a year's plans: plans/2023/; plans/undated/ for plans without a year."""
+    return f"plans/{year or 'undated'}/"

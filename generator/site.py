@@ -21,7 +21,7 @@ from generator.convert import converter, identity, interface, simplified
 from generator.corpus import Corpus, load_corpus
 from generator.editions import BY_CODE, EDITIONS, Edition, label
 from generator.reference import FEATURES
-from generator.render import Renderer, relative
+from generator.render import Renderer, relative, year_page
 
 PLUGIN = "ip-plans"
 PHRASES = Path("zh-Hant") / "phrases.txt"  # the Traditional edition's phrase dictionary (body and interface)
@@ -95,8 +95,11 @@ class EditionSite:
         names = self.renderer  # plan and theme names in the edition's language, as on the pages
         return [
             {self.label("home"): "index.md"},
+            # A year's plans under its own page; the sidebar shows the plans of the page's year only.
             {self.label("plans"): ["plans/index.md", *[
-                {title(names.plan_title(p)): f"plans/{p.id}.md"} for p in self.corpus.plans
+                {title(names.year_name(year)): [f"{year_page(year)}index.md", *[
+                    {title(names.plan_title(p)): f"plans/{p.id}.md"} for p in plans
+                ]]} for year, plans in names.plans_by_year
             ]]},
             {self.label("agencies"): "agencies/index.md"},
             {self.label("themes"): ["themes/index.md", *[
