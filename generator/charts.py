@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.convert import keep
 from generator.corpus import Corpus
 from generator.models import Plan
-from generator.render import Renderer, relative
+from generator.render import Renderer, paged, pager, relative
 
 TOP_AGENCIES = 20
 PLANS_PER_CHART = 15  # columns of the themes by plan: one page of the chart stays the same size as plans accumulate
@@ -323,11 +323,8 @@ def pages(renderer: Renderer) -> dict[str, str]:
         charts.label("charts.matrix_desc", n=len(agencies), m=len(themes)), label_width=180, cell=22, vertical=True,
     )
     # The themes by plan have a column per plan: at most PLANS_PER_CHART plans a page, the first on the charts page.
-    plans = corpus.plans
-    shares = [plans[start:start + PLANS_PER_CHART] for start in range(0, len(plans), PLANS_PER_CHART)] or [[]]
+    shares = paged(corpus.plans, PLANS_PER_CHART)
     urls = [Charts.URL, *(f"{Charts.URL}plans-{number}/" for number in range(2, len(shares) + 1))]
-    pager = [(url, f"{number * PLANS_PER_CHART + 1}–{number * PLANS_PER_CHART + len(share)}")
-             for number, (url, share) in enumerate(zip(urls, shares, strict=True))] if len(shares) > 1 else []
 
     def per_plan(url: str, share: list[Plan]) -> Markup:
         return Charts(renderer, url).heat_map(
@@ -341,7 +338,7 @@ def pages(renderer: Renderer) -> dict[str, str]:
         return renderer.page(template, url, per_plan=per_plan(url, share), plans=share, themes=themes,
                              theme_matrix=theme_matrix, plan_title=charts.plan_title,
                              totals={t: sum(theme_matrix[t][plan.id] for plan in share) for t in themes},
-                             pager=[(relative(url, other), name, other == url) for other, name in pager], **context)
+                             pager=pager(urls, shares, url), **context)
 
     pages = {"charts/index.md": page("charts.md.j2", Charts.URL, shares[0], bars=charts.agency_bars(loads),
                                      matrix=matrix, loads=loads, agencies=agencies, agency_matrix=agency_matrix)}

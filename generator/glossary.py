@@ -13,13 +13,15 @@ from generator.convert import converter
 from generator.corpus import Corpus, Entry, per_corpus
 from generator.load import Document, load_list
 from generator.models import Id, Model, Text
-from generator.render import Renderer
+from generator.render import Renderer, paged, pager
 
 FILE = "glossary.yaml"
 PHRASES = Path("zh-Hant") / "phrases.txt"
 # A term used by more items than this lists them on a page of its own, so that the glossary page stays
 # light however many plans use its terms.
 TERM_PAGE_AT = 20
+# A term's page lists at most this many items (a plan's items on one page), the further ones on its next pages.
+TERM_PAGE_ITEMS = 600
 
 
 class Term(Model):
@@ -116,6 +118,10 @@ def pages(renderer: Renderer) -> dict[str, str]:
     result = {"glossary/index.md": renderer.page("glossary.md.j2", "glossary/", usages=found, plans=plans,
                                                  apart={usage.term.id for usage in apart})}
     for usage in apart:
-        result[f"glossary/{usage.term.id}.md"] = renderer.page("glossary_term.md.j2", f"glossary/{usage.term.id}/",
-                                                               usage=usage, plans=plans)
+        base = f"glossary/{usage.term.id}/"
+        shares = paged(usage.by_plan, TERM_PAGE_ITEMS, lambda plan: len(plan[1]))
+        urls = [base, *(f"{base}{number}/" for number in range(2, len(shares) + 1))]
+        for url, share in zip(urls, shares, strict=True):
+            result[f"{url.removesuffix('/')}.md" if url == base else f"{url}index.md"] = renderer.page(
+                "glossary_term.md.j2", url, usage=usage, by_plan=share, plans=plans, pager=pager(urls, shares, url))
     return result

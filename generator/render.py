@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import (
     BytecodeCache,
@@ -68,6 +69,7 @@ COMPILED = CompiledTemplates()  # the generator's own templates (one Environment
 
 # Item references an agency's or a theme's page lists in full (about 1 KB each): above, the page gives
 # each plan's count and a link to the plan's own listing, so that no page grows with the corpus.
+T = TypeVar("T")
 LISTING_LIMIT = 150
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
@@ -386,3 +388,28 @@ class Renderer:
 def year_page(year: int | None) -> str:
     """The path of the page listing a year's plans: plans/2023/; plans/undated/ for plans without a year."""
     return f"plans/{year or 'undated'}/"
+
+
+def paged(groups: list[T], limit: int, size: Callable[[T], int] = lambda group: 1) -> list[list[T]]:
+    """`groups` in order on pages of at most `limit` (by `size`), a group whole on one page (alone if larger)."""
+    pages: list[list[T]] = [[]]
+    filled = 0
+    for group in groups:
+        if pages[-1] and filled + size(group) > limit:
+            pages.append([])
+            filled = 0
+        pages[-1].append(group)
+        filled += size(group)
+    return pages
+
+
+def pager(urls: list[str], pages: list[list[T]], here: str) -> list[tuple[str, str, bool]]:
+    """Links between the pages of a split list, as seen from `here`: (href, its groups' numbers first–last,
+    whether it is `here`); none for a list on one page."""
+    if len(pages) < 2:
+        return []
+    links, first = [], 1
+    for url, page in zip(urls, pages, strict=True):
+        links.append((relative(here, url), f"{first}–{first + len(page) - 1}", url == here))
+        first += len(page)
+    return links
