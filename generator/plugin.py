@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from generator import forked, lock, site
 from generator.corpus import Corpus
+from generator.editions import EDITIONS
 from generator.errors import ContentError
 from generator.raw_html import RawBlocksExtension
 from generator.render import CompiledTemplates
@@ -47,6 +50,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
     corpus: Corpus | None = None  # the original edition's, handed to the other editions it builds
     others: forked.OtherEditions | None = None  # the other editions building beside this one
     held: dict[str, bytes]  # source path -> the page's HTML, compressed, until the page is written
+    serving = False  # under `mkdocs serve`: the original edition first, the others after, each put in place whole
+    server: Any = None  # the live-reload server, under `mkdocs serve`
+    waiting: threading.Thread | None = None  # under `mkdocs serve`, waits for the other editions, then reloads
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With this event, MkDocs keeps the plugin across the rebuilds of `mkdocs serve`: so are the children.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -71,6 +81,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.edition_site.search_records  # noqa: B018 (its data files are checked before anything is written)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        if self.serving and self._builds_others():
+            self._stop_others()  # the last edit's builds are out of date
+            self._keep_others(config, aside=True)  # the other editions' last build stays while MkDocs cleans
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         listed = set(_nav_paths(config.nav))
@@ -80,7 +93,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             inclusion = InclusionLevel.INCLUDED if path in listed or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         self.generated = {}  # the files hold them now
-        if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
+        if self.serving and self._builds_others():
+            self._keep_others(config, aside=False)
+        elif self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
 
@@ -118,13 +133,19 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.config.templates:
             server.watch(self.config.templates)
         server.builder = _reported(server.builder)
+        self.server = server
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
             log.debug("search bundle of %s: %d bytes", self.config.edition, size)
-            if self.others:
+            if self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
+                # The original is served as soon as it is built; the other editions replace theirs when done.
+                self.others = forked.OtherEditions.start(config, self.edition_site.corpus, beside=True)
+                self.waiting = threading.Thread(target=self._reload_after_others, args=(self.others,), daemon=True)
+                self.waiting.start()
+            elif self.others:
                 failed, self.others = self.others.wait(), None
                 if failed:
                     raise PluginError(f"the {' and '.join(failed)} edition failed: see the messages above")
@@ -134,9 +155,45 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.serving:
+            self._keep_others(config=None, aside=False)
+            return
         if self.others:
             self.others.stop()
             self.others = None
+
+    def on_shutdown(self) -> None:
+        self._stop_others()
+
+    def _stop_others(self) -> None:
+        if self.waiting and self.others:
+            self.others.kill()
+            self.waiting.join()
+        self.waiting = self.others = None
+
+    def _reload_after_others(self, others: forked.OtherEditions) -> None:
+        failed = others.wait()
+        if others is not self.others:
+            return  # stopped: a newer build is on its way
+        if failed:
+            log.error("Not rebuilt: the %s edition (its last good build is still served)", " and ".join(failed))
+        else:
+            _reload(self.server)
+
+    def _keep_others(self, config: MkDocsConfig | None, aside: bool) -> None:
+        """Move the other editions' folders out of the site folder (`aside`) or back into it."""
+        if config is not None:
+            self.kept = Path(config.site_dir)
+        site_dir = getattr(self, "kept", None)
+        if site_dir is None:
+            return
+        for edition in EDITIONS:
+            if edition.original:
+                continue
+            inside, outside = site_dir / edition.root, Path(f"{site_dir}.{edition.code}.kept")
+            source, target = (inside, outside) if aside else (outside, inside)
+            if source.exists() and not target.exists():
+                source.rename(target)
 
     def _builds_others(self) -> bool:
         return self.config.edition == "zh-Hans" and self.config.editions
@@ -158,6 +215,18 @@ def _sidebar(nav: Navigation, page: Page, limit: int = SIDEBAR_GROUP) -> Navigat
     sidebar = copy.copy(nav)
     sidebar.items = [shown if item is section else item for item in nav.items]
     return sidebar
+
+
+def _reload(server: Any) -> None:
+    """Have the pages open in a browser reload, as after a rebuild: MkDocs' live-reload server has no public call
+    for it, so this uses its build epoch when it has one (nothing happens otherwise, or while a build runs)."""
+    condition = getattr(server, "_epoch_cond", None)
+    if condition is None or not hasattr(server, "_visible_epoch"):
+        return
+    with condition:
+        if server._visible_epoch == server._wanted_epoch:
+            server._visible_epoch = server._wanted_epoch = round(time.monotonic() * 1000)
+            condition.notify_all()
 
 
 def _retitle(toc: Any, titles: dict[str, str]) -> None:

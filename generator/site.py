@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -225,12 +226,36 @@ def build_other_editions(config: MkDocsConfig, corpus: Corpus | None = None) -> 
             build_edition(config, edition, corpus)
 
 
-def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
-    """Build one edition into its folder of the original's site_dir (`config` is the original's)."""
-    edition_config = load_config(config_file=config.config_file_path, site_dir=os.path.join(config.site_dir, edition.root),
+def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None, site_dir: str | None = None) -> None:
+    """Build one edition into its folder of the original's site_dir (`config` is the original's), or into `site_dir`."""
+    edition_config = load_config(config_file=config.config_file_path,
+                                 site_dir=site_dir or os.path.join(config.site_dir, edition.root),
                                  site_url=config.site_url + edition.root if config.site_url else None)
     edition_config.plugins[PLUGIN].config.edition = edition.code
     edition_config.plugins[PLUGIN].corpus = corpus
     edition_config.dev_addr = config.dev_addr
     log.info("Building the %s edition", edition.code)
     build(edition_config, serve_url=None)
+
+
+def replace_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
+    """Build one edition beside the original's site_dir, then put it in its folder: its pages are never missing."""
+    new = Path(f"{config.site_dir}.{edition.code}.new")
+    shutil.rmtree(new, ignore_errors=True)
+    build_edition(config, edition, corpus, str(new))
+    publish(new, Path(config.site_dir) / edition.root)
+
+
+def publish(new: Path, site: Path) -> None:
+    """Put the finished build `new` in the place of `site` with two renames (the old one is removed last)."""
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    try:
+        new.rename(site)
+    except OSError:
+        if old.exists():
+            old.rename(site)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
