@@ -181,6 +181,7 @@ def measure_serve(work: Path, edits: int) -> Serve:
     times, others, missing = [], [], []
     try:
         wait_for(url, None, 300)
+        wait_for(other_url, None, 600)  # the first build of the other editions, after the original's
         path = config.parent / "content" / "plans" / f"{SERVED_PLAN}.yaml"
         text = path.read_text(encoding="utf-8")
         title = next(line for line in text.splitlines() if line.startswith("title: "))
