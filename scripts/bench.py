@@ -127,7 +127,7 @@ def timed_build(name: str, factor: int, config: Path, work: Path, profile: Path 
     seconds: dict[str, dict[str, float]] = report["seconds"]
     html = [(path.stat().st_size, path) for path in site_dir.rglob("*.html")]
     size, largest = max(html)
-    return Build(
+    build = Build(
         name=name, factor=factor,
         plans=len(list((config.parent / "content" / "plans").glob("*.yaml"))),
         items=len(json.loads((site_dir / "data" / "tasks.json").read_text(encoding="utf-8"))),
@@ -140,6 +140,9 @@ def timed_build(name: str, factor: int, config: Path, work: Path, profile: Path 
                                  if path.is_file()) for edition in EDITIONS},
         maxrss_kb=report["maxrss_kb"], loads=report["loads"],
     )
+    print(f"{name}: CPU {build.cpu:.1f} s, generator {build.generator:.1f} s, {build.site_bytes} bytes, largest "
+          f"{build.largest}, {build.maxrss_kb / 1024:.0f} MiB", file=sys.stderr, flush=True)
+    return build
 
 
 def free_port() -> int:
@@ -190,7 +193,8 @@ def measure_serve(work: Path, edits: int) -> Serve:
             path.write_text(text.replace(title, title + marker, 1), encoding="utf-8")
             times.append(wait_for(url, marker, 300, missing))
             others.append(times[-1] + wait_for(other_url, marker, 300, missing))
-            print(f"serve: edit {edit} shown after {times[-1]:.1f} s", file=sys.stderr, flush=True)
+            print(f"serve: edit {edit} shown after {times[-1]:.1f} s, /ja/ after {others[-1]:.1f} s, {len(missing)} misses",
+                  file=sys.stderr, flush=True)
             time.sleep(1)  # let the watcher settle before the next edit
     finally:
         server.send_signal(signal.SIGINT)
@@ -378,6 +382,7 @@ def run(sizes: list[int], edits: int, work: Path, floors: int = 1) -> tuple[list
     before = os.getloadavg()[0]
     builds = [timed_build("real", 1, ROOT / "mkdocs.yml", _mkdir(work / "real"))]
     builds[0].search = measure_search(work / "real" / "site")
+    serve = measure_serve(_mkdir(work / "serve"), edits) if edits else None
     for factor in sizes:
         config = project(work / f"x{factor}" / "project", factor)
         builds.append(timed_build(f"{factor}×", factor, config, work / f"x{factor}"))
@@ -385,8 +390,8 @@ def run(sizes: list[int], edits: int, work: Path, floors: int = 1) -> tuple[list
         if floors:
             print(f"{factor}×: the original edition alone and plain MkDocs", file=sys.stderr, flush=True)
             builds[-1].floor = measure_floor(config, floors, ENV)
+            print(f"{factor}×: {builds[-1].floor}", file=sys.stderr, flush=True)
         shutil.rmtree(work / f"x{factor}")
-    serve = measure_serve(_mkdir(work / "serve"), edits) if edits else None
     return builds, serve, (before, os.getloadavg()[0])
 
 
