@@ -34,10 +34,17 @@ def test_plans_are_listed_by_date_with_their_date(corpus: Corpus) -> None:
         "cnipa-work-points-2022", "admin-protection-plan-2023", "cnipa-work-points-2023",
         "high-quality-development-tasks-2023", "strong-ip-implementation-plan-2023",
     ]
+    # The plans page groups them by year, the latest first, each year's by date.
+    assert [(year, [plan.id for plan in plans]) for year, plans in renderer.plans_by_year] == [
+        (2023, ["admin-protection-plan-2023", "cnipa-work-points-2023", "high-quality-development-tasks-2023",
+                "strong-ip-implementation-plan-2023"]),
+        (2022, ["cnipa-work-points-2022"]),
+    ]
     pages = renderer.pages()
-    for page in ("index.md", "plans/index.md"):
+    by_year = [plan for _, plans in renderer.plans_by_year for plan in plans]
+    for page, order in (("index.md", renderer.plans_by_date), ("plans/index.md", by_year)):
         listed = pages[page]
-        positions = [listed.index(f'{plan.id}/"') for plan in renderer.plans_by_date]
+        positions = [listed.index(f'{plan.id}/"') for plan in order]
         assert positions == sorted(positions)
         assert '印发日期 <time datetime="2023-03-01">' in listed
         assert '出处日期 <time datetime="2023-05-26">' in listed
