@@ -28,7 +28,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from generator.editions import EDITIONS
+from generator.editions.edition import EDITIONS
 from scripts.bench_corpus import synthetic_content
 from scripts.bench_plain import Floor, measure_floor
 from scripts.bench_search import SearchCost, measure_search
@@ -363,7 +363,7 @@ def profile_summary(path: Path, cpu: float) -> list[str]:
 
 
 def _component(filename: str) -> str:
-    if filename.startswith(str(ROOT / "generator" / "templates")):
+    if filename.startswith(str(ROOT / "generator" / "render" / "templates")):
         return "project: templates (Jinja2)"
     if filename.startswith(str(ROOT / "generator")):
         return "project: generator"

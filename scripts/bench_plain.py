@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from mkdocs.config import load_config
 
-from generator.site import PLUGIN, EditionSite
+from generator.publish.site import PLUGIN, EditionSite
 
 PLAIN_DOCS = "plain-docs"  # the generated pages, written out beside the project's docs
 

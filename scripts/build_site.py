@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.site import publish
+from generator.publish.site import publish
 
 
 def build(site: Path, config_file: Path) -> int:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from generator.corpus import Corpus, load_corpus
+from generator.content.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.editions import BY_CODE, LABELS, label
-from generator.render import item_label
+from generator.content.corpus import Corpus
+from generator.editions.edition import BY_CODE, LABELS, label
+from generator.render.renderer import item_label
 
 JA = BY_CODE["ja"]
 # Words the Japanese edition no longer uses, and what replaced them.

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.corpus import load_corpus
-from generator.editions import EDITIONS
-from generator.errors import ContentError
-from generator.site import EditionSite
+from generator.content.corpus import load_corpus
+from generator.content.errors import ContentError
+from generator.editions.edition import EDITIONS
+from generator.publish.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))

@@ -7,9 +7,10 @@ import io
 
 import pytest
 
-from generator import citation, opendata
-from generator.corpus import Corpus
-from generator.editions import BY_CODE
+from generator.content.corpus import Corpus
+from generator.editions.edition import BY_CODE
+from generator.publish import opendata
+from generator.render import citation
 
 
 @pytest.mark.parametrize(("value", "cell"), [

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from generator import charts, glossary
-from generator.corpus import Corpus
-from generator.editions import BY_CODE
-from generator.render import Renderer, paged, pager
+from generator.content.corpus import Corpus
+from generator.editions.edition import BY_CODE
+from generator.render import charts, glossary_pages
+from generator.render.glossary_pages import checked_usages
+from generator.render.renderer import Renderer, paged, pager
 
 
 def test_groups_fill_pages_in_order_and_stay_whole() -> None:
@@ -45,9 +46,9 @@ def test_the_themes_by_plan_chart_holds_at_most_its_share_of_plans_a_page(
 
 def test_a_term_of_many_items_lists_them_over_pages_of_whole_plans(
         corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(glossary, "TERM_PAGE_ITEMS", 100)
-    pages = glossary.pages(Renderer(corpus, BY_CODE["zh-Hans"]))
-    usage = next(usage for usage in glossary.checked_usages(corpus) if usage.term.id == "ip")
+    monkeypatch.setattr(glossary_pages, "TERM_PAGE_ITEMS", 100)
+    pages = glossary_pages.pages(Renderer(corpus, BY_CODE["zh-Hans"]))
+    usage = next(usage for usage in checked_usages(corpus) if usage.term.id == "ip")
     term_pages = [markdown for path, markdown in pages.items() if path == "glossary/ip.md" or path.startswith("glossary/ip/")]
     assert len(term_pages) > 2
     listed = [re.findall(r'data-plan="([^"]+)"', markdown) for markdown in term_pages]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import render
-from generator.corpus import Corpus
-from generator.editions import BY_CODE
+from generator.content.corpus import Corpus
+from generator.editions.edition import BY_CODE
+from generator.render import renderer as render
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "ja"])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.plugin import SitePlugin
-from generator.site import publish
+from generator.publish.plugin import SitePlugin
+from generator.publish.site import publish
 
 
 def test_the_other_editions_stay_through_the_cleaning_of_the_site_folder(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from generator.plugin import SIDEBAR_GROUP, _sidebar
+from generator.publish.plugin import SIDEBAR_GROUP, _sidebar
 
 
 def site(tmp_path: Path, plans: int) -> tuple[Navigation, Files]:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import duties
-from generator.convert import converter, identity
-from generator.corpus import Corpus, Entry
-from generator.editions import LABELS
-from generator.glossary import TERM_PAGE_AT, load_glossary
+from generator.content import duties
+from generator.content.corpus import Corpus, Entry
+from generator.content.glossary import TERM_PAGE_AT, load_glossary
+from generator.editions.convert import converter, identity
+from generator.editions.edition import LABELS
 from tests.conftest import CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.tree import Element, read

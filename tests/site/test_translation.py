@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.corpus import Corpus, printed_translation
-from generator.editions import BY_CODE, label
+from generator.content.corpus import Corpus, printed_translation
+from generator.editions.edition import BY_CODE, label
 from tests.site.tree import Element, read
 
 JA = BY_CODE["ja"]
