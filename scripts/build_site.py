@@ -14,20 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def publish(new: Path, site: Path) -> None:
-    """Put the finished build `new` in the place of `site` with two renames (the old one is removed last)."""
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    try:
-        new.rename(site)
-    except OSError:
-        if old.exists():
-            old.rename(site)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+from generator.publish.site import publish
 
 
 def build(site: Path, config_file: Path) -> int:

@@ -36,10 +36,16 @@ def test_plans_are_listed_by_date_with_their_date(corpus: Corpus) -> None:
     dated = [plan.date for plan in renderer.plans_by_date if plan.date]
     assert dated == sorted(dated)
     assert all(plan.date is None for plan in renderer.plans_by_date[len(dated):])
+    # The plans page groups them by year, the latest first, each year's by date.
+    years = [year for year, _ in renderer.plans_by_year]
+    assert years == sorted(years, reverse=True)
+    grouped = {year: [plan.id for plan in plans if plan.id in first] for year, plans in renderer.plans_by_year}
+    assert grouped[2023] == first[1:] and grouped[2022] == first[:1]
     pages = renderer.pages()
-    for page in ("index.md", "plans/index.md"):
+    by_year = [plan for _, plans in renderer.plans_by_year for plan in plans]
+    for page, order in (("index.md", renderer.plans_by_date), ("plans/index.md", by_year)):
         listed = pages[page]
-        positions = [listed.index(f'{plan.id}/"') for plan in renderer.plans_by_date]
+        positions = [listed.index(f'{plan.id}/"') for plan in order]
         assert positions == sorted(positions)
         assert '印发日期 <time datetime="2023-03-01">' in listed
         assert '出处日期 <time datetime="2023-05-26">' in listed

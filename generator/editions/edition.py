@@ -43,6 +43,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "agencies": ("机构", "関係機関"),
     "themes": ("主题", "テーマ"),
     "all_plans": ("全部规划", "すべての計画"),
+    "year": ("{year} 年", "{year}年"),
+    "year.none": ("年份未详", "年不明"),
     "full_text": ("全文", "全文"),
     "lead": ("牵头", "主導"),
     "participants": ("参与", "協力"),

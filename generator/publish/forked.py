@@ -37,8 +37,9 @@ class OtherEditions:
     children: dict[int, str] = field(default_factory=dict)  # process id -> edition code
 
     @classmethod
-    def start(cls, config: MkDocsConfig, corpus: Corpus) -> OtherEditions:
-        """Fork one child per other edition; call after MkDocs has emptied the original's site_dir."""
+    def start(cls, config: MkDocsConfig, corpus: Corpus, beside: bool = False) -> OtherEditions:
+        """Fork one child per other edition; call after MkDocs has emptied the original's site_dir. `beside`: each
+        child builds beside the site and then puts its edition in place (the pages served meanwhile stay)."""
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:
@@ -48,7 +49,7 @@ class OtherEditions:
                     sys.stderr.flush()
                     pid = os.fork()
                     if pid == 0:
-                        _build_and_exit(config, edition, corpus)
+                        _build_and_exit(config, edition, corpus, beside)
                     started.children[pid] = edition.code
         finally:
             gc.unfreeze()
@@ -66,15 +67,22 @@ class OtherEditions:
 
     def stop(self) -> None:
         """End the children, when the original's build has failed."""
-        for pid in self.children:
-            os.kill(pid, signal.SIGTERM)
+        self.kill()
         self.wait()
 
+    def kill(self) -> None:
+        """Ask the children to end (whoever waits for them sees them fail)."""
+        for pid in list(self.children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
 
-def _build_and_exit(config: MkDocsConfig, edition: Edition, corpus: Corpus) -> NoReturn:
+
+def _build_and_exit(config: MkDocsConfig, edition: Edition, corpus: Corpus, beside: bool) -> NoReturn:
     status = 1
     try:
-        site.build_edition(config, edition, corpus)
+        (site.replace_edition if beside else site.build_edition)(config, edition, corpus)
         status = 0
     except Abort:
         pass  # MkDocs has logged the cause (an error, or the warnings of strict mode); the parent says which edition

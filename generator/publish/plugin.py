@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import logging
+import threading
+import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,17 +18,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.content import lock
 from generator.content.corpus import Corpus
 from generator.content.errors import ContentError
+from generator.editions.edition import EDITIONS
 from generator.publish import forked, site
 from generator.publish.raw_html import RawBlocksExtension
 from generator.render.renderer import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 THEME_TEMPLATES = CompiledTemplates()
+SIDEBAR_GROUP = 16  # pages a section of the sidebar lists at most: its index page and 15 plans of a year
 
 
 class SiteConfig(Config):
@@ -43,6 +50,14 @@ class SiteConfig(Config):
 class SitePlugin(BasePlugin[SiteConfig]):
     corpus: Corpus | None = None  # the original edition's, handed to the other editions it builds
     others: forked.OtherEditions | None = None  # the other editions building beside this one
+    held: dict[str, bytes]  # source path -> the page's HTML, compressed, until the page is written
+    serving = False  # under `mkdocs serve`: the original edition first, the others after, each put in place whole
+    server: Any = None  # the live-reload server, under `mkdocs serve`
+    waiting: threading.Thread | None = None  # under `mkdocs serve`, waits for the other editions, then reloads
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With this event, MkDocs keeps the plugin across the rebuilds of `mkdocs serve`: so are the children.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -62,10 +77,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Rendered before MkDocs cleans the site folder: a template error leaves the last build intact.
         try:
+            self.held = {}
             self.generated = self.edition_site.files()
             self.edition_site.search_records  # noqa: B018 (its data files are checked before anything is written)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        if self.serving and self._builds_others():
+            self._stop_others()  # the last edit's builds are out of date
+            self._keep_others(config, aside=True)  # the other editions' last build stays while MkDocs cleans
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         listed = set(_nav_paths(config.nav))
@@ -74,9 +93,21 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # list each of them at every build.
             inclusion = InclusionLevel.INCLUDED if path in listed or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
-        if self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
+        self.generated = {}  # the files hold them now
+        if self.serving and self._builds_others():
+            self._keep_others(config, aside=False)
+        elif self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs holds every page's HTML until the last page is written: held compressed until its page is
+        # written, a page's Markdown dropped once converted, so that a build's memory grows with the corpus by a
+        # fraction of its text rather than by its text three times over.
+        self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = ""
+        page.file.content_string = ""
+        return ""
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = THEME_TEMPLATES  # each edition's build makes a new environment of the same theme
@@ -84,8 +115,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         context["ip"] = self.edition_site.page_context(page.url)
+        context["nav"] = _sidebar(nav, page)
+        page.content = zlib.decompress(self.held.pop(page.file.src_uri)).decode("utf-8")
         _retitle(page.toc, self.edition_site.toc_titles(page.url))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        page.content = None  # written: not needed again
+        return output
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         # Static templates (the 404 page) show the edition's notice and labels like every page.
@@ -97,13 +134,19 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self.config.templates:
             server.watch(self.config.templates)
         server.builder = _reported(server.builder)
+        self.server = server
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
             log.debug("search bundle of %s: %d bytes", self.config.edition, size)
-            if self.others:
+            if self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
+                # The original is served as soon as it is built; the other editions replace theirs when done.
+                self.others = forked.OtherEditions.start(config, self.edition_site.corpus, beside=True)
+                self.waiting = threading.Thread(target=self._reload_after_others, args=(self.others,), daemon=True)
+                self.waiting.start()
+            elif self.others:
                 failed, self.others = self.others.wait(), None
                 if failed:
                     raise PluginError(f"the {' and '.join(failed)} edition failed: see the messages above")
@@ -113,12 +156,78 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.serving:
+            self._keep_others(config=None, aside=False)
+            return
         if self.others:
             self.others.stop()
             self.others = None
 
+    def on_shutdown(self) -> None:
+        self._stop_others()
+
+    def _stop_others(self) -> None:
+        if self.waiting and self.others:
+            self.others.kill()
+            self.waiting.join()
+        self.waiting = self.others = None
+
+    def _reload_after_others(self, others: forked.OtherEditions) -> None:
+        failed = others.wait()
+        if others is not self.others:
+            return  # stopped: a newer build is on its way
+        if failed:
+            log.error("Not rebuilt: the %s edition (its last good build is still served)", " and ".join(failed))
+        else:
+            _reload(self.server)
+
+    def _keep_others(self, config: MkDocsConfig | None, aside: bool) -> None:
+        """Move the other editions' folders out of the site folder (`aside`) or back into it."""
+        if config is not None:
+            self.kept = Path(config.site_dir)
+        site_dir = getattr(self, "kept", None)
+        if site_dir is None:
+            return
+        for edition in EDITIONS:
+            if edition.original:
+                continue
+            inside, outside = site_dir / edition.root, Path(f"{site_dir}.{edition.code}.kept")
+            source, target = (inside, outside) if aside else (outside, inside)
+            if source.exists() and not target.exists():
+                source.rename(target)
+
     def _builds_others(self) -> bool:
         return self.config.edition == "zh-Hans" and self.config.editions
+
+
+def _sidebar(nav: Navigation, page: Page, limit: int = SIDEBAR_GROUP) -> Navigation:
+    """The navigation as `page`'s sidebar shows it. Material lists the pages of the page's own section only (a
+    year's plans); a section of more than `limit` pages lists its index page and `page` alone, so that no sidebar
+    grows with the corpus (the year's page lists all its plans)."""
+    section = page.parent
+    if section is None or len(section.children) <= limit:
+        return nav
+    shown: Any = copy.copy(section)
+    shown.children = [child for child in section.children if child is page or getattr(child, "is_index", False)]
+    while section.parent is not None:  # the same sections above it, each holding the shortened one
+        parent = copy.copy(section.parent)
+        parent.children = [shown if child is section else child for child in section.parent.children]
+        section, shown = section.parent, parent
+    sidebar = copy.copy(nav)
+    sidebar.items = [shown if item is section else item for item in nav.items]
+    return sidebar
+
+
+def _reload(server: Any) -> None:
+    """Have the pages open in a browser reload, as after a rebuild: MkDocs' live-reload server has no public call
+    for it, so this uses its build epoch when it has one (nothing happens otherwise, or while a build runs)."""
+    condition = getattr(server, "_epoch_cond", None)
+    if condition is None or not hasattr(server, "_visible_epoch"):
+        return
+    with condition:
+        if server._visible_epoch == server._wanted_epoch:
+            server._visible_epoch = server._wanted_epoch = round(time.monotonic() * 1000)
+            condition.notify_all()
 
 
 def _retitle(toc: Any, titles: dict[str, str]) -> None:

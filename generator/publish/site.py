@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +24,7 @@ from generator.editions.edition import BY_CODE, EDITIONS, Edition
 from generator.publish import opendata, reference, search
 from generator.publish.reference import FEATURES
 from generator.render import citation, laws_pages
-from generator.render.renderer import Renderer, relative
+from generator.render.renderer import Renderer, relative, year_page
 
 PLUGIN = "ip-plans"
 PHRASES = Path("zh-Hant") / "phrases.txt"  # the Traditional edition's phrase dictionary (body and interface)
@@ -97,8 +98,11 @@ class EditionSite:
         names = self.renderer  # plan and theme names in the edition's language, as on the pages
         return [
             {self.label("home"): "index.md"},
+            # A year's plans under its own page; the sidebar shows the plans of the page's year only.
             {self.label("plans"): ["plans/index.md", *[
-                {title(names.plan_title(p)): f"plans/{p.id}.md"} for p in self.corpus.plans
+                {title(names.year_name(year)): [f"{year_page(year)}index.md", *[
+                    {title(names.plan_title(p)): f"plans/{p.id}.md"} for p in plans
+                ]]} for year, plans in names.plans_by_year
             ]]},
             {self.label("agencies"): "agencies/index.md"},
             {self.label("themes"): ["themes/index.md", *[
@@ -224,12 +228,36 @@ def build_other_editions(config: MkDocsConfig, corpus: Corpus | None = None) -> 
             build_edition(config, edition, corpus)
 
 
-def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
-    """Build one edition into its folder of the original's site_dir (`config` is the original's)."""
-    edition_config = load_config(config_file=config.config_file_path, site_dir=os.path.join(config.site_dir, edition.root),
+def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None, site_dir: str | None = None) -> None:
+    """Build one edition into its folder of the original's site_dir (`config` is the original's), or into `site_dir`."""
+    edition_config = load_config(config_file=config.config_file_path,
+                                 site_dir=site_dir or os.path.join(config.site_dir, edition.root),
                                  site_url=config.site_url + edition.root if config.site_url else None)
     edition_config.plugins[PLUGIN].config.edition = edition.code
     edition_config.plugins[PLUGIN].corpus = corpus
     edition_config.dev_addr = config.dev_addr
     log.info("Building the %s edition", edition.code)
     build(edition_config, serve_url=None)
+
+
+def replace_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
+    """Build one edition beside the original's site_dir, then put it in its folder: its pages are never missing."""
+    new = Path(f"{config.site_dir}.{edition.code}.new")
+    shutil.rmtree(new, ignore_errors=True)
+    build_edition(config, edition, corpus, str(new))
+    publish(new, Path(config.site_dir) / edition.root)
+
+
+def publish(new: Path, site: Path) -> None:
+    """Put the finished build `new` in the place of `site` with two renames (the old one is removed last)."""
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    try:
+        new.rename(site)
+    except OSError:
+        if old.exists():
+            old.rename(site)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -16,10 +16,12 @@ from html import escape
 from markupsafe import Markup
 
 from generator.content.corpus import Corpus
+from generator.content.models import Plan
 from generator.editions.convert import keep
-from generator.render.renderer import Renderer, relative
+from generator.render.renderer import Renderer, paged, pager, relative
 
 TOP_AGENCIES = 20
+PLANS_PER_CHART = 15  # columns of the themes by plan: one page of the chart stays the same size as plans accumulate
 FONT_SIZE = 12
 LINE = 15  # line height of wrapped labels
 INK, MUTED, GRID = "#1f2330", "#5c6370", "#d9dce3"
@@ -193,8 +195,9 @@ class Charts:
 
     URL = "charts/"
 
-    def __init__(self, renderer: Renderer) -> None:
+    def __init__(self, renderer: Renderer, url: str = URL) -> None:
         self.renderer = renderer
+        self.url = url  # the page the chart is on: its links are relative to it
         self.corpus = renderer.corpus
         self.code = renderer.edition.code
         self.font = FONTS[self.code]
@@ -207,7 +210,7 @@ class Charts:
         return text_
 
     def href(self, target: str) -> str:
-        return relative(self.URL, target)
+        return relative(self.url, target)
 
     def plan_title(self, plan_id: str) -> str:
         plan = next(plan for plan in self.corpus.plans if plan.id == plan_id)
@@ -290,7 +293,7 @@ class Charts:
                 body.append(self._cell(left + index * cell, y, cell, height, values[rid][cid], top_value,
                                        data_row=rid, data_column=cid))
             if total:
-                body.append(text(left + len(columns) * cell + 30, y + height / 2 + 4, str(sum(values[rid].values())),
+                body.append(text(left + len(columns) * cell + 30, y + height / 2 + 4, str(sum(values[rid][cid] for cid, _, _ in columns)),
                                  text_anchor="middle", font_weight="bold", data_row=rid, data_column="total"))
             y += height
         width = left + len(columns) * cell + (60 if total else 0) + 8
@@ -306,7 +309,7 @@ class Charts:
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
-    """The charts page."""
+    """The charts page; beyond PLANS_PER_CHART plans, the further pages of the themes by plan."""
     charts, corpus = Charts(renderer), renderer.corpus
     loads = agency_loads(corpus)
     agencies = [load.agency for load in loads]
@@ -319,13 +322,26 @@ def pages(renderer: Renderer) -> dict[str, str]:
         agency_matrix, charts.label("charts.matrix"),
         charts.label("charts.matrix_desc", n=len(agencies), m=len(themes)), label_width=180, cell=22, vertical=True,
     )
-    per_plan = charts.heat_map(
-        "chart-plan-themes", theme_links, [(p.id, charts.plan_title(p.id), f"plans/{p.id}/") for p in corpus.plans],
-        theme_matrix, charts.label("charts.themes"), charts.label("charts.themes_desc"), label_width=170, cell=86,
-        vertical=False, total=True,
-    )
-    return {"charts/index.md": renderer.page(
-        "charts.md.j2", Charts.URL, bars=charts.agency_bars(loads), matrix=matrix, per_plan=per_plan, loads=loads,
-        agencies=agencies, themes=themes, agency_matrix=agency_matrix, theme_matrix=theme_matrix,
-        plan_title=charts.plan_title,
-    )}
+    # The themes by plan have a column per plan: at most PLANS_PER_CHART plans a page, the first on the charts page.
+    shares = paged(corpus.plans, PLANS_PER_CHART)
+    urls = [Charts.URL, *(f"{Charts.URL}plans-{number}/" for number in range(2, len(shares) + 1))]
+
+    def per_plan(url: str, share: list[Plan]) -> Markup:
+        return Charts(renderer, url).heat_map(
+            "chart-plan-themes", theme_links,
+            [(p.id, charts.plan_title(p.id), f"plans/{p.id}/") for p in share], theme_matrix,
+            charts.label("charts.themes"), charts.label("charts.themes_desc"), label_width=170, cell=86,
+            vertical=False, total=True,
+        )
+
+    def page(template: str, url: str, share: list[Plan], **context: object) -> str:
+        return renderer.page(template, url, per_plan=per_plan(url, share), plans=share, themes=themes,
+                             theme_matrix=theme_matrix, plan_title=charts.plan_title,
+                             totals={t: sum(theme_matrix[t][plan.id] for plan in share) for t in themes},
+                             pager=pager(urls, shares, url), **context)
+
+    pages = {"charts/index.md": page("charts.md.j2", Charts.URL, shares[0], bars=charts.agency_bars(loads),
+                                     matrix=matrix, loads=loads, agencies=agencies, agency_matrix=agency_matrix)}
+    for url, share in zip(urls[1:], shares[1:], strict=True):
+        pages[f"{url}index.md"] = page("charts_plans.md.j2", url, share)
+    return pages

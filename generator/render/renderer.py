@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import (
     BytecodeCache,
@@ -70,6 +71,7 @@ COMPILED = CompiledTemplates()  # the generator's own templates (one Environment
 
 # Item references an agency's or a theme's page lists in full (about 1 KB each): above, the page gives
 # each plan's count and a link to the plan's own listing, so that no page grows with the corpus.
+T = TypeVar("T")
 LISTING_LIMIT = 150
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
@@ -163,6 +165,8 @@ class Renderer:
             theme_name=self.theme_name,
             plan_title=self.plan_title,
             plan_short=self.plan_short,
+            year_name=self.year_name,
+            year_page=year_page,
             title_lang="ja" if edition.code == "ja" else edition.body_lang,
             item_label=lambda entry, full=False: item_label(entry, edition, full),
             citation=self.citation,
@@ -261,6 +265,18 @@ class Renderer:
         """Plans by the date they are listed by (issued, else published, else the source note's); undated last."""
         return sorted(self.corpus.plans, key=lambda plan: (plan.date is None, plan.date or datetime.date.min, plan.id))
 
+    @cached_property
+    def plans_by_year(self) -> list[tuple[int | None, list[Plan]]]:
+        """The plans grouped by year, the latest year first and plans without one last; each group by date."""
+        groups: dict[int | None, list[Plan]] = {}
+        for plan in self.plans_by_date:
+            groups.setdefault(plan.year, []).append(plan)
+        return sorted(groups.items(), key=lambda group: (group[0] is None, -(group[0] or 0)))
+
+    def year_name(self, year: int | None) -> str:
+        """A year group's name: 2023 年, 2023年; or the label of plans without a year."""
+        return self.label("year").format(year=year) if year else self.label("year.none")
+
     # --- pages ----------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
@@ -268,10 +284,12 @@ class Renderer:
         corpus = self.corpus
         pages = {
             "index.md": self.page("home.md.j2", "", plans=self.plans_by_date),
-            "plans/index.md": self.page("plans.md.j2", "plans/", plans=self.plans_by_date),
+            "plans/index.md": self.page("plans.md.j2", "plans/", years=self.plans_by_year),
             "agencies/index.md": self.page("agencies.md.j2", "agencies/", loads=self.agency_loads()),
             "themes/index.md": self.page("themes.md.j2", "themes/", counts=self.theme_counts()),
         }
+        for year, plans in self.plans_by_year:
+            pages[f"{year_page(year)}index.md"] = self.page("plans_year.md.j2", year_page(year), year=year, plans=plans)
         for plan in corpus.plans:
             pages[f"plans/{plan.id}.md"] = self.page("plan.md.j2", f"plans/{plan.id}/", plan=plan,
                                                      entries=corpus.plan_entries(plan.id))
@@ -368,3 +386,33 @@ class Renderer:
 
     def entry(self, plan: Plan, item: Item) -> Entry:
         return self._entries[(plan.id, item.anchor)]
+
+
+def year_page(year: int | None) -> str:
+    """The path of the page listing a year's plans: plans/2023/; plans/undated/ for plans without a year."""
+    return f"plans/{year or 'undated'}/"
+
+
+def paged(groups: list[T], limit: int, size: Callable[[T], int] = lambda group: 1) -> list[list[T]]:
+    """`groups` in order on pages of at most `limit` (by `size`), a group whole on one page (alone if larger)."""
+    pages: list[list[T]] = [[]]
+    filled = 0
+    for group in groups:
+        if pages[-1] and filled + size(group) > limit:
+            pages.append([])
+            filled = 0
+        pages[-1].append(group)
+        filled += size(group)
+    return pages
+
+
+def pager(urls: list[str], pages: list[list[T]], here: str) -> list[tuple[str, str, bool]]:
+    """Links between the pages of a split list, as seen from `here`: (href, its groups' numbers first–last,
+    whether it is `here`); none for a list on one page."""
+    if len(pages) < 2:
+        return []
+    links, first = [], 1
+    for url, page in zip(urls, pages, strict=True):
+        links.append((relative(here, url), f"{first}–{first + len(page) - 1}", url == here))
+        first += len(page)
+    return links

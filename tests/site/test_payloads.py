@@ -148,7 +148,7 @@ def test_agency_and_theme_pages_show_their_names_as_text(payload_site: Path, roo
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
 def test_navigation_shows_titles_and_names_as_text(payload_site: Path, root: str) -> None:
-    page = read(payload_site / root / "plans/index.html").root
+    page = read(payload_site / root / PLAN / "index.html").root  # the sidebar lists the plans of the page's year
     links = {link.text().strip() for link in page.find_all("a", "md-nav__link")}
     assert {JOINED, *PAYLOADS.values()} <= links
 
