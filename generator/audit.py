@@ -35,7 +35,6 @@ import yaml
 
 from generator.convert import converter, interface, opencc_dictionary, simplified
 from generator.corpus import Corpus, load_corpus
-from generator.editions import BY_CODE, LABELS
 from generator.errors import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -117,12 +116,14 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
         yield Shown(f"theme:{theme.id}", theme.name)
         if theme.description:
             yield Shown(f"theme:{theme.id}", theme.description)
-    for key, (label, _) in LABELS.items():
+    converted = [edition for edition in corpus.editions if edition.conversion]
+    for key, label in (converted[0].labels if converted else {}).items():
         if label:
             yield Shown(f"label:{key}", label, "label")
     yield from reference_texts(corpus)
-    for key, text in theme_strings(BY_CODE["zh-Hant"].theme_language).items():
-        yield Shown(f"material:{key}", simplified(text), "theme", text)
+    for edition in converted[:1]:
+        for key, text in theme_strings(edition.theme_language).items():
+            yield Shown(f"material:{key}", simplified(text), "theme", text)
 
 
 def reference_texts(corpus: Corpus) -> Iterator[Shown]:

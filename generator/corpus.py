@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import lock
-from generator.editions import TRANSLATIONS
+from generator.editions import Edition, load_editions
 from generator.errors import ContentError
 from generator.load import Document, load_agencies, load_plan, load_themes
 from generator.models import Agency, Item, Plan, Theme, TranslatedItem
@@ -51,10 +51,21 @@ class Corpus:
     entries: list[Entry] = field(default_factory=list)
     content: Path | None = None  # the folder it was loaded from, for files beside the plans
     translations: Translations = field(default_factory=dict)  # language -> (plan id, anchor) -> entry
+    editions: tuple[Edition, ...] = ()  # the site's editions, the original first, with their catalogs
     _by_plan: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_anchor: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def edition(self, code: str | None = None) -> Edition:
+        """The edition `code` (the original when None)."""
+        found = next((edition for edition in self.editions if code in (None, edition.code)), None)
+        if found is None:
+            known = ", ".join(edition.code for edition in self.editions)
+            raise ContentError(self.content / "editions.yaml" if self.content else "editions.yaml", None,
+                               f"expected an edition code of this file ({known}), found {code!r}",
+                               hint="the plugin's `edition` option names an entry of content/editions.yaml")
+        return found
 
     def plan_entries(self, plan_id: str) -> list[Entry]:
         return list(self._index()[0].get(plan_id, ()))
@@ -120,6 +131,7 @@ def per_corpus(compute: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
 def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
     """Load and cross-check everything under `content/`; raise ContentError on the first problem.
     `lock_required=False` lets `make lock` create a missing anchor lock."""
+    editions = load_editions(content)
     agencies_path, themes_path = content / "agencies.yaml", content / "themes.yaml"
     agencies = {agency.id: agency for agency in load_agencies(agencies_path)}
     themes = {theme.id: theme for theme in load_themes(themes_path)}
@@ -141,8 +153,9 @@ def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
         raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
     _check_plan_ids(content / "plans", plans)
     lock.check(content / lock.LOCK, plans, required=lock_required)
-    corpus = Corpus(plans, agencies, themes, content=content,
-                    translations=load_translations(content, plans, TRANSLATIONS))
+    languages = tuple(dict.fromkeys(edition.translation for edition in editions if edition.translation))
+    corpus = Corpus(plans, agencies, themes, content=content, editions=editions,
+                    translations=load_translations(content, plans, languages))
     for plan in plans:
         _add_entries(corpus, plan, plan.items, None)
     return corpus

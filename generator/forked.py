@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator import site
 from generator.corpus import Corpus
-from generator.editions import EDITIONS, Edition
+from generator.editions import Edition
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
 
@@ -42,7 +42,7 @@ class OtherEditions:
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:
-            for edition in EDITIONS:
+            for edition in corpus.editions:
                 if not edition.original:
                     sys.stdout.flush()
                     sys.stderr.flush()

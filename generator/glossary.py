@@ -40,8 +40,9 @@ class Term(Model):
                              f"(hint: add `{missing}:`, or remove the other definition)")
         return self
 
-    def definition_in(self, code: str) -> str | None:
-        return self.definition_ja if code == "ja" else self.definition
+    def definition_in(self, translation: str | None) -> str | None:
+        """The definition in an edition with a translation (its language), or in the original's."""
+        return self.definition_ja if translation else self.definition
 
 
 @dataclass(frozen=True)

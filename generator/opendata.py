@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from generator.corpus import Corpus
-from generator.editions import LABELS, Edition
+from generator.editions import Edition
 from generator.models import Kind
 from generator.render import Renderer
 
@@ -157,10 +157,14 @@ def tasks(corpus: Corpus, convert: Callable[[str], str]) -> list[TaskRow]:
 
 def plans(corpus: Corpus, convert: Callable[[str], str]) -> list[PlanRow]:
     rows = []
+    # Short titles from the catalogs: the original's, and the Japanese translation's edition's.
+    original = corpus.edition().labels
+    japanese = next((edition.labels for edition in corpus.editions if edition.translation == "ja"), {})
     for plan in corpus.plans:
         note = plan.source.parsed
         series, _, year = plan.id.rpartition("-")
-        short = LABELS.get(f"plan_short.{plan.id}", (plan.title, plan.title_ja or plan.title))
+        key = f"plan_short.{plan.id}"
+        short = (original.get(key, plan.title), japanese.get(key, plan.title_ja or plan.title))
         issuer = corpus.agencies[plan.issuer].name if plan.issuer else None
         rows.append(PlanRow(
             id=plan.id, title=convert(plan.title), title_ja=plan.title_ja, short=convert(short[0]), short_ja=short[1],

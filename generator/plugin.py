@@ -29,8 +29,9 @@ THEME_TEMPLATES = CompiledTemplates()
 class SiteConfig(Config):
     content = c.Dir(exists=True, default="content")
     """Folder of the data: plans/, agencies.yaml, themes.yaml, zh-Hant/."""
-    edition = c.Choice(["zh-Hans", "zh-Hant", "ja"], default="zh-Hans")
-    """The edition this build renders; the original also builds the others after itself."""
+    edition = c.Optional(c.Type(str))
+    """The code of the edition this build renders (content/editions.yaml; the original when unset); the
+    original also builds the others after itself."""
     editions = c.Type(bool, default=True)
     """Whether the original edition's build also builds the other editions."""
     templates = c.Optional(c.Dir(exists=True))
@@ -54,7 +55,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(error)) from None
         config.markdown_extensions.append(RawBlocksExtension())
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
-        if unlocked and self.config.edition == "zh-Hans":
+        if unlocked and self.edition_site.edition.original:
             log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))
         return config
 
@@ -101,7 +102,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
-            log.debug("search bundle of %s: %d bytes", self.config.edition, size)
+            log.debug("search bundle of %s: %d bytes", self.edition_site.edition.code, size)
             if self.others:
                 failed, self.others = self.others.wait(), None
                 if failed:
@@ -117,7 +118,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.others = None
 
     def _builds_others(self) -> bool:
-        return self.config.edition == "zh-Hans" and self.config.editions
+        return self.edition_site.edition.original and self.config.editions
 
 
 def _retitle(toc: Any, titles: dict[str, str]) -> None:

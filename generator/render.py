@@ -30,7 +30,7 @@ from markupsafe import Markup
 from generator import citation
 from generator.convert import keep
 from generator.corpus import Corpus, Entry, printed_translation
-from generator.editions import LABELS, Edition, label
+from generator.editions import Edition, label
 from generator.errors import ContentError
 from generator.models import Agency, Item, Plan, Theme, translatable
 
@@ -161,7 +161,7 @@ class Renderer:
             theme_name=self.theme_name,
             plan_title=self.plan_title,
             plan_short=self.plan_short,
-            title_lang="ja" if edition.code == "ja" else edition.body_lang,
+            title_lang=edition.translation or edition.body_lang,
             item_label=lambda entry, full=False: item_label(entry, edition, full),
             citation=self.citation,
             citation_preview=self.citation_preview,
@@ -184,22 +184,20 @@ class Renderer:
 
     def agency_name(self, agency: Agency | str) -> str:
         agency = self.corpus.agencies[agency] if isinstance(agency, str) else agency
-        return agency.name_ja if self.edition.code == "ja" else agency.name
+        return agency.name_ja if self.edition.translation else agency.name
 
     def theme_name(self, theme: Theme | str) -> str:
         theme = self.corpus.themes[theme] if isinstance(theme, str) else theme
-        return theme.name_ja if self.edition.code == "ja" else theme.name
+        return theme.name_ja if self.edition.translation else theme.name
 
     def plan_title(self, plan: Plan) -> str:
-        """A plan's name outside its own text: Japanese in the Japanese edition (lang: `title_lang`)."""
-        return plan.title_ja if self.edition.code == "ja" and plan.title_ja else plan.title
+        """A plan's name outside its own text: translated in an edition with a translation (lang: `title_lang`)."""
+        return plan.title_ja if self.edition.translation and plan.title_ja else plan.title
 
     def plan_short(self, plan: Plan) -> str:
-        """A plan's short name (2023年工作要点) from the labels; else its name as plan_title gives it."""
-        names = LABELS.get(f"plan_short.{plan.id}")
-        if names is None:
-            return self.plan_title(plan)
-        return names[1] if self.edition.code == "ja" else self.interface(names[0])
+        """A plan's short name (2023年工作要点) from the catalog; else its name as plan_title gives it."""
+        short = self.edition.labels.get(f"plan_short.{plan.id}")
+        return self.plan_title(plan) if short is None else self.interface(short)
 
     # --- the reference translation, where the edition shows one ---------------------------
 

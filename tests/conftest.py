@@ -10,9 +10,12 @@ import pytest
 import yaml
 
 from generator.corpus import Corpus, load_corpus
+from generator.editions import load_editions
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+EDITIONS = load_editions(CONTENT)  # the site's editions with their catalogs
+BY_CODE = {edition.code: edition for edition in EDITIONS}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date

@@ -20,7 +20,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.corpus import load_corpus
-from generator.editions import EDITIONS
 from generator.errors import ContentError
 from generator.render import Renderer
 
@@ -67,7 +66,7 @@ def loads_or_stops_cleanly(content: Path) -> None:
         assert message and "\n" not in message
         event("stopped with one line")
         return
-    for edition in EDITIONS:
+    for edition in corpus.editions:
         Renderer(corpus, edition).pages()
     event("loaded and rendered")
 

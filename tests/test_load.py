@@ -11,7 +11,6 @@ import pytest
 import yaml
 
 from generator.corpus import load_corpus
-from generator.editions import EDITIONS
 from generator.errors import ContentError
 from generator.site import EditionSite
 
@@ -69,7 +68,7 @@ def build_pages(content: Path, templates: Path | None) -> None:
     """What a build does with the content: load it and each edition's dictionaries, then its navigation and
     every generated file (pages, open data, citations)."""
     corpus = load_corpus(content)
-    for edition in EDITIONS:
+    for edition in corpus.editions:
         site = EditionSite.load(content, edition.code, templates, corpus=corpus)
         site.nav()
         site.files()

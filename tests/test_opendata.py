@@ -9,7 +9,7 @@ import pytest
 
 from generator import citation, opendata
 from generator.corpus import Corpus
-from generator.editions import BY_CODE
+from tests.conftest import BY_CODE
 
 
 @pytest.mark.parametrize(("value", "cell"), [

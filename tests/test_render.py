@@ -6,7 +6,7 @@ import pytest
 
 from generator import render
 from generator.corpus import Corpus
-from generator.editions import BY_CODE
+from tests.conftest import BY_CODE
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "ja"])

@@ -19,8 +19,8 @@ from playwright.sync_api import Page
 
 from generator.convert import converter
 from generator.corpus import load_corpus
-from generator.editions import BY_CODE, label
-from tests.conftest import build_site
+from generator.editions import label
+from tests.conftest import BY_CODE, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.server import serve
 from tests.site.tree import read

@@ -15,9 +15,8 @@ import pytest
 from generator import duties
 from generator.convert import converter, identity
 from generator.corpus import Corpus, Entry
-from generator.editions import LABELS
 from generator.glossary import TERM_PAGE_AT, load_glossary
-from tests.conftest import CONTENT
+from tests.conftest import BY_CODE, CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.tree import Element, read
 
@@ -37,8 +36,7 @@ def convert_for(root: str) -> Callable[[str], str]:
 
 
 def label_in(root: str, key: str) -> str:
-    simplified, japanese = LABELS[key]
-    return japanese if root == "ja/" else convert_for(root)(simplified)
+    return BY_CODE["ja"].labels[key] if root == "ja/" else convert_for(root)(BY_CODE["zh-Hans"].labels[key])
 
 
 def resolve(page_url: str, href: str) -> tuple[str, str]:
