@@ -57,6 +57,16 @@ class Corpus:
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    @property
+    def folder(self) -> Path:
+        """The content folder the corpus was loaded from, where its reference files are."""
+        if self.content is None:
+            raise ValueError("a corpus made in memory has no content folder")
+        return self.content
+
+    def file(self, name: Path | str) -> Path:
+        return self.folder / name
+
     def edition(self, code: str | None = None) -> Edition:
         """The edition `code` (the original when None)."""
         found = next((edition for edition in self.editions if code in (None, edition.code)), None)

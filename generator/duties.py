@@ -156,21 +156,9 @@ def pages(renderer: Renderer) -> dict[str, str]:
 
 
 def _scope_error(corpus: Corpus, entry: Entry, index: int, message: str) -> ContentError:
-    path = (corpus.content or Path("content")) / "plans" / f"{PLAN}.yaml"
-    document = Document.read(path)
-    loc = _item_loc(document.data.get("items", []), entry.item.anchor, ("items",))
+    document = Document.read(corpus.file(Path("plans") / f"{PLAN}.yaml"))
+    loc = document.item_loc(entry.item.anchor)
     return document.error((*loc, "obligations", index, "scope") if loc else ("items",),
                           f"key 'scope': {message}",
                           hint="the duties pages group obligations by scope; add the new form to generator/duties.py")
 
-
-def _item_loc(items: list[dict[str, object]], anchor: str, loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
-    """The key path of the item with `anchor` in the plan's YAML data."""
-    for position, item in enumerate(items):
-        if item.get("anchor") == anchor:
-            return (*loc, position)
-        children = item.get("items")
-        found = _item_loc(children, anchor, (*loc, position, "items")) if isinstance(children, list) else None
-        if found:
-            return found
-    return None

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
+FIELD_ERROR = "content_field"  # the type of a model validator's error about one of its keys
+
 
 class ContentError(Exception):
     """`file:line: where: key: expected …, found … (hint)` on one line."""
@@ -30,6 +34,13 @@ class ContentError(Exception):
         where = f" {self.where}:" if self.where else ""
         hint = f" (hint: {self.hint})" if self.hint else ""
         return f"{location}:{where} {self.message}{hint}".replace("\n", " ")
+
+
+def field_error(key: str, expected: str, found: str, hint: str | None = None) -> PydanticCustomError:
+    """A model validator's error about its key `key`, with what was expected and found as fields (its ctx),
+    which the loader places at the key's line as `key 'x': expected …, found …`."""
+    return PydanticCustomError(FIELD_ERROR, "{key}: expected {expected}, found {found}",
+                               {"key": key, "expected": expected, "found": found, "hint": hint})
 
 
 def _display(path: Path) -> str:

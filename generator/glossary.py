@@ -11,6 +11,7 @@ from pydantic import model_validator
 
 from generator.convert import converter
 from generator.corpus import Corpus, Entry, per_corpus
+from generator.errors import field_error
 from generator.load import Document, load_list
 from generator.models import Id, Model, Text
 from generator.render import Renderer
@@ -36,8 +37,8 @@ class Term(Model):
     def _definitions_in_pairs(self) -> Term:
         if (self.definition is None) != (self.definition_ja is None):
             missing = "definition_ja" if self.definition_ja is None else "definition"
-            raise ValueError(f"{missing}: expected a definition in both languages or in neither, found one "
-                             f"(hint: add `{missing}:`, or remove the other definition)")
+            raise field_error(missing, "a definition in both languages or in neither", "one",
+                              f"add `{missing}:`, or remove the other definition")
         return self
 
     def definition_in(self, translation: str | None) -> str | None:
@@ -103,9 +104,8 @@ def usages(terms: list[Term], corpus: Corpus) -> list[Usage]:
 @per_corpus
 def checked_usages(corpus: Corpus) -> list[Usage]:
     """The glossary of the corpus's content folder, checked against the plans, with each term's items."""
-    content = corpus.content or Path("content")
-    terms = load_glossary(content)
-    check_glossary(content, terms, corpus)
+    terms = load_glossary(corpus.folder)
+    check_glossary(corpus.folder, terms, corpus)
     return usages(terms, corpus)
 
 

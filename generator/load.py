@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import errno
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,12 +12,11 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ContentError
+from generator.errors import FIELD_ERROR, ContentError
 from generator.models import Agency, Plan, Theme
 from generator.text import position, refused_character
 
 M = TypeVar("M", bound=BaseModel)
-_FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*?)(?: \(hint: (.*)\))?$")
 
 
 class _Problem(yaml.MarkedYAMLError):
@@ -242,6 +240,20 @@ class Document:
                 where = f"item {anchor.value}"
         return where
 
+    def item_loc(self, anchor: str) -> tuple[int | str, ...] | None:
+        """The key path of the item with `anchor` among a plan file's items (nested ones too)."""
+        stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(self.root, ())]
+        while stack:
+            node, loc = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                anchor_node = _child(node, "anchor")
+                if isinstance(anchor_node, yaml.ScalarNode) and anchor_node.value == anchor:
+                    return loc
+                stack.extend((value, (*loc, key.value)) for key, value in reversed(node.value))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((value, (*loc, index)) for index, value in reversed(list(enumerate(node.value))))
+        return None
+
     def error(self, loc: tuple[int | str, ...], message: str, hint: str | None = None) -> ContentError:
         return ContentError(self.path, self.line(loc), message, where=self.where(loc), hint=hint)
 
@@ -300,11 +312,11 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
         hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(allowed)
         return document.error(loc, f"unknown key {key!r}: expected one of the known keys, found {key!r}", hint)
+    if kind == FIELD_ERROR:  # raised by a model validator about one of its keys (errors.field_error)
+        ctx = detail["ctx"]
+        return document.error((*loc, ctx["key"]), f"key {ctx['key']!r}: expected {ctx['expected']}, "
+                              f"found {ctx['found']}", ctx["hint"])
     message = detail["msg"].removeprefix("Value error, ")
-    field_message = _FIELD_MESSAGE.match(message)
-    if field_message:  # raised by a model validator about one of its fields
-        field, expected, hint = field_message.groups()
-        return document.error((*loc, field), f"key {field!r}: {expected}", hint)
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
     if kind == "string_too_short":
         expected = "a text, not an empty one"

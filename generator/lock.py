@@ -113,7 +113,7 @@ def write(path: Path, plans: list[Plan]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from generator.corpus import load_corpus
+    from generator.check import check as check_content  # the whole validation pass (it reads the lock)
 
     parser = argparse.ArgumentParser(prog="python -m generator.lock", description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=Path("content"))
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.content / LOCK
     try:
-        corpus = load_corpus(args.content, lock_required=not args.write)
+        corpus = check_content(args.content, lock_required=not args.write)
         new = write(path, corpus.plans) if args.write else missing(path, corpus.plans)
     except ContentError as error:
         print(f"ERROR {error}", file=sys.stderr)

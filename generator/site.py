@@ -16,16 +16,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import citation, glossary, laws_pages, opendata, reference, search
-from generator.convert import converter, identity, interface, simplified
-from generator.corpus import Corpus, load_corpus
+from generator import citation, glossary, laws_pages, opendata, search
+from generator.check import PHRASES, check, conversion
+from generator.convert import converter, identity, simplified
+from generator.corpus import Corpus
 from generator.editions import Edition, label
 from generator.reference import FEATURES
 from generator.render import Renderer, relative
 
 PLUGIN = "ip-plans"
-PHRASES = "phrases.txt"  # a converted edition's phrase dictionary (body and interface), in its conversion folder
-INTERFACE = "interface.txt"  # its interface phrases in local usage (labels only)
 # Labels search.js shows (data-search-… of #ip-messages).
 SEARCH_MESSAGES = ("search.results", "search.none", "search.loose", "search.lead", "search.loading", "search.failed",
                    "search.quick_all")
@@ -49,12 +48,9 @@ class EditionSite:
         """The edition `code` of the content (the original when None); `corpus`, when given, is that content
         already loaded."""
         content = content.resolve()
-        corpus = corpus or load_corpus(content)
+        corpus = corpus or check(content)  # every content file is checked before anything renders
         edition = corpus.edition(code)
-        # Every content file is checked before anything renders: the dictionaries of every edition too.
-        conversions = {other.code: conversion(content, other) for other in corpus.editions}
-        reference.check(corpus)
-        convert, wording = conversions[edition.code]
+        convert, wording = conversion(content, edition)
         return cls(content, corpus, edition, convert, templates, interface=wording)
 
     @cached_property
@@ -216,14 +212,6 @@ class EditionSite:
             "json_ld": json.dumps({k: v for k, v in legislation.items() if v}, ensure_ascii=False)
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"),
         }
-
-
-def conversion(content: Path, edition: Edition) -> tuple[Callable[[str], str], Callable[[str], str]]:
-    """The edition's conversion of the original's text and its interface wording (both unchanged without
-    a conversion folder)."""
-    if not edition.conversion:
-        return identity, identity
-    return converter(content / edition.conversion / PHRASES), interface(content / edition.conversion / INTERFACE)
 
 
 def build_other_editions(config: MkDocsConfig, corpus: Corpus) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,8 @@ from generator.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
-README = Path(__file__).parent.parent / "README.md"
+ROOT = Path(__file__).parent.parent
+README = ROOT / "README.md"
 CATALOGUE_START, CATALOGUE_END = "<!-- catalogue of tests/cases/bad: UPDATE_CASES=1 rewrites it -->", "<!-- end of catalogue -->"
 
 
@@ -96,6 +99,28 @@ def test_bad_input_gives_one_clear_line(case_path: Path, tmp_path: Path, monkeyp
         case["error"] = message
     assert message == case["error"]
     assert message.endswith(")") and " (hint: " in message, "every error tells what to do"
+
+
+CONTENT_CASES = [path for path in CASES if "templates" not in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("case_path", CONTENT_CASES, ids=[path.stem for path in CONTENT_CASES])
+def test_the_check_command_stops_at_the_same_line(case_path: Path, tmp_path: Path) -> None:
+    """`python -m generator check` runs the build's validation pass: every bad content file stops it with
+    the line the build prints, before anything renders."""
+    case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    apply_case(case, content)
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", "content"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", case["error"] + "\n")
+
+
+def test_the_check_command_passes_good_content() -> None:
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(FIXTURE)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == "" and "1 plans, 3 items, 3 editions checked" in done.stdout
 
 
 def catalogue() -> str:
