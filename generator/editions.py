@@ -65,27 +65,28 @@ def load_editions(content: Path) -> tuple[Edition, ...]:
     document = Document.read(content / EDITIONS_FILE)
     entries = validate(document, EditionsFile).editions
     if entries[0].root:
-        raise document.error(("editions", 0, "root"), f"key 'root': expected '' (the first edition is the "
-                             f"original, at the site's root), found {entries[0].root!r}")
+        raise document.mismatch(("editions", 0, "root"), "root", "'' (the first edition is the original, at the "
+                                "site's root)", repr(entries[0].root), hint="list the original edition first")
     for key in ("code", "root"):
         seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
             value = getattr(entry, key)
             if value in seen:
-                raise document.error(("editions", index, key), f"key {key!r}: expected a {key} no other edition "
-                                     f"has, found {value!r} again",
-                                     hint=f"line {document.line(('editions', seen[value], key))} has it already")
+                raise document.mismatch(("editions", index, key), key, f"a {key} no other edition has",
+                                        f"{value!r} again",
+                                        hint=f"line {document.line(('editions', seen[value], key))} has it already")
             seen[value] = index
     catalogs: dict[str, dict[str, str]] = {}
     for index, entry in enumerate(entries):
         path = content / CATALOGS / f"{entry.catalog}.yaml"
         if not path.is_file():
-            raise document.error(("editions", index, "catalog"), f"key 'catalog': expected a catalog of "
-                                 f"content/{CATALOGS}/, found {entry.catalog!r}",
-                                 hint=f"copy a catalog to content/{CATALOGS}/{entry.catalog}.yaml and translate it")
+            raise document.mismatch(("editions", index, "catalog"), "catalog", f"a catalog of content/{CATALOGS}/",
+                                    repr(entry.catalog),
+                                    hint=f"copy a catalog to content/{CATALOGS}/{entry.catalog}.yaml and translate it")
         if entry.conversion and not (content / entry.conversion).is_dir():
-            raise document.error(("editions", index, "conversion"), f"key 'conversion': expected a folder of "
-                                 f"content/ with the edition's dictionaries, found {entry.conversion!r}")
+            raise document.mismatch(("editions", index, "conversion"), "conversion",
+                                    "a folder of content/ with the edition's dictionaries", repr(entry.conversion),
+                                    hint="its phrases.txt and interface.txt convert the original; or write `conversion: null`")
         if entry.catalog not in catalogs:
             catalogs[entry.catalog] = load_catalog(path)
     reference = entries[0].catalog
@@ -102,15 +103,15 @@ def load_catalog(path: Path) -> dict[str, str]:
                            hint="one `key: text` per line")
     for key, text in document.data.items():
         if not isinstance(key, str) or not isinstance(text, str):
-            raise document.error((key,), f"key {key!r}: expected a text, found {text!r}",
-                                 hint="quote the label if YAML reads it as a number, a date or true/false")
+            raise document.mismatch((key,), str(key), "a text", repr(text),
+                                    hint="quote the label if YAML reads it as a number, a date or true/false")
     return dict(document.data)
 
 
 def _check_keys(path: Path, catalog: Mapping[str, str], reference: Mapping[str, str], name: str) -> None:
     missing = [key for key in reference if key not in catalog]
     if missing:
-        raise ContentError(path, None, f"key {missing[0]!r}: expected a label, found none",
+        raise ContentError(path, None, key=missing[0], expected="a label", found="none",
                            hint=f"every catalog has the keys of {name}.yaml; add `{missing[0]}:`")
     unknown = [key for key in catalog if key not in reference]
     if unknown:

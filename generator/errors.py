@@ -11,20 +11,27 @@ FIELD_ERROR = "content_field"  # the type of a model validator's error about one
 
 
 class ContentError(Exception):
-    """`file:line: where: key: expected …, found … (hint)` on one line."""
+    """`file:line: where: key: expected …, found … (hint)` on one line. A mismatch carries its parts as
+    fields (`key`, `expected`, `found`) and its message is made from them; other errors give a message."""
 
     def __init__(
         self,
         path: Path | str,
         line: int | None,
-        message: str,
+        message: str = "",
         *,
         where: str | None = None,
         hint: str | None = None,
+        key: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.line = line
         self.where = where
+        self.key, self.expected, self.found = key, expected, found
+        if expected is not None:
+            message = f"key {key!r}: expected {expected}, found {found}" if key else f"expected {expected}, found {found}"
         self.message = message
         self.hint = hint
         super().__init__(str(self))

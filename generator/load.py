@@ -257,6 +257,12 @@ class Document:
     def error(self, loc: tuple[int | str, ...], message: str, hint: str | None = None) -> ContentError:
         return ContentError(self.path, self.line(loc), message, where=self.where(loc), hint=hint)
 
+    def mismatch(self, loc: tuple[int | str, ...], key: str | None, expected: str, found: str,
+                 hint: str | None = None) -> ContentError:
+        """The error of the value at `loc`: what its key expected and what it found, as fields."""
+        return ContentError(self.path, self.line(loc), where=self.where(loc), hint=hint, key=key, expected=expected,
+                            found=found)
+
 
 def _loc_at(root: yaml.Node, point: tuple[int, int]) -> tuple[int | str, ...] | None:
     """The key path of the last scalar value that starts at or before `point` (line, column from 0)."""
@@ -306,7 +312,7 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
     found = detail.get("input")
     kind = detail["type"]
     if kind == "missing":
-        return document.error(loc[:-1], f"key {key!r}: expected a value, found none", hint=f"add `{key}:`")
+        return document.mismatch(loc[:-1], key, "a value", "none", hint=f"add `{key}:`")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, detail["loc"][:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
@@ -314,8 +320,7 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
         return document.error(loc, f"unknown key {key!r}: expected one of the known keys, found {key!r}", hint)
     if kind == FIELD_ERROR:  # raised by a model validator about one of its keys (errors.field_error)
         ctx = detail["ctx"]
-        return document.error((*loc, ctx["key"]), f"key {ctx['key']!r}: expected {ctx['expected']}, "
-                              f"found {ctx['found']}", ctx["hint"])
+        return document.mismatch((*loc, ctx["key"]), ctx["key"], ctx["expected"], ctx["found"], ctx["hint"])
     message = detail["msg"].removeprefix("Value error, ")
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
     if kind == "string_too_short":
@@ -323,11 +328,11 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
     elif kind == "string_too_long":
         expected = f"a text of at most {detail['ctx']['max_length']:,} characters"
         found = f"{len(found):,} characters"
-        return document.error(loc, f"key {key!r}: expected {expected}, found {found}", _type_hint(detail))
+        return document.mismatch(loc, key, expected, found, _type_hint(detail))
     elif kind == "too_short":
-        return document.error(loc, f"key {key!r}: expected at least one entry, found an empty list",
-                              "write the entries, or remove the key if it may be left out")
-    return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}", _type_hint(detail))
+        return document.mismatch(loc, key, "at least one entry", "an empty list",
+                                 "write the entries, or remove the key if it may be left out")
+    return document.mismatch(loc, key, expected, _short(found), _type_hint(detail))
 
 
 _TYPE_HINTS = {

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.check import check
 from generator.corpus import load_corpus
 from generator.errors import ContentError
 from generator.site import EditionSite
@@ -115,6 +116,22 @@ def test_the_check_command_stops_at_the_same_line(case_path: Path, tmp_path: Pat
     done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", "content"], cwd=tmp_path,
                           capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (done.returncode, done.stdout, done.stderr) == (1, "", case["error"] + "\n")
+
+
+@pytest.mark.parametrize(("case_name", "fields"), [
+    ("edition-unknown-citation", ("citation", "'gb-t-7714' or 'japanese'", "'apa'")),
+    ("glossary-definition-alone", ("definition_ja", "a definition in both languages or in neither", "one")),
+    ("catalog-missing-label", ("see_also", "a label", "none")),
+])
+def test_errors_carry_their_parts_as_fields(case_name: str, fields: tuple[str, str, str], tmp_path: Path) -> None:
+    """A model validator's error (a PydanticCustomError with its ctx) and the loader's own reach the
+    ContentError as key, expected and found, not only as its text."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    apply_case(yaml.safe_load((CASES[0].parent / f"{case_name}.yaml").read_text(encoding="utf-8")), content)
+    with pytest.raises(ContentError) as raised:
+        check(content)
+    assert (raised.value.key, raised.value.expected, raised.value.found) == fields
 
 
 def test_the_check_command_passes_good_content() -> None:
