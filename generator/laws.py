@@ -103,7 +103,7 @@ def registered_forms(content: Path) -> list[str]:
 
 def _unresolved(path: Path, corpus: Corpus, entry: Entry, title: Title, entries: list[Law]) -> ContentError:
     """The error for a title no entry lists, at the item's line of its plan file."""
-    plan_file = path.parent / "plans" / f"{entry.plan.id}.yaml"
+    plan_file = corpus.file(f"plans/{entry.plan.id}.yaml")
     same = [law.id for law in entries if any(normal(form) == normal(title.form) for form in law.forms)]
     hint = (f"add {title.form!r} to the forms of {same[0]!r} in {path.name}" if same
             else f"add {title.form!r} to the forms of its entry in {path.name}, or a new entry")

@@ -110,10 +110,10 @@ class EditionSite:
     @cached_property
     def search_records(self) -> list[search.Record]:
         """One search record per item, plan, agency, theme and cited document."""
-        # The other Chinese script, for readers who type it: the original for the Traditional edition.
-        converted = next((e for e in self.corpus.editions if e.conversion), None)
-        other = (simplified if self.edition.conversion
-                 else converter(self.content / converted.conversion / PHRASES) if converted else identity)
+        # The other Chinese script, for readers who type it: the original for a converted edition, else the
+        # converted edition's script.
+        folder = next((edition.conversion for edition in self.corpus.editions if edition.conversion), None)
+        other = simplified if self.edition.conversion else converter(self.content / folder / PHRASES) if folder else identity
         laws = laws_pages.laws_of(self.corpus)
         documents = laws.entries if laws else ()
         language = self.edition.translation
