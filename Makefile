@@ -34,8 +34,9 @@ office:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
 	  { apt-get update -q && apt-get install -y -q libreoffice-calc-nogui poppler-utils; }
 
+# Two workers share the machine's two cores; each test file runs whole on one worker (its fixtures built once).
 test: $(STAMP) chromium office
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2 --dist loadfile
 
 serve: $(STAMP)
 	$(MKDOCS) serve --livereload --dev-addr 127.0.0.1:8000

@@ -1,47 +1,40 @@
-"""The search of an edition: one record per item, plan, agency, theme and cited document, indexed by Pagefind.
+"""The search of an edition: one record per item, plan, agency, theme and cited document, in an index of shards.
 
-Pagefind keeps the index in chunks that the browser loads as a query needs them, with filters and
-metadata (`overrides/assets/search.js` asks it). Its own reading of Chinese (dictionary words) misses a
-word inside a longer word and knows one script only, so every record reaches it as `tokens()`: each run
-of Han or kana cut into overlapping character pairs, the way Lucene's CJK analyzer makes every part of
-a word findable, every run of letters and digits as one word. search.js cuts the query the same way and
-asks for the pairs of each run as an exact phrase: 开放许可 is found inside 专利开放许可, in either script.
+A reader's query loads only what it needs: a small manifest, the shards that hold its keys (a key's
+shard is its hash), and the records of the results shown (`overrides/assets/search.js` reads them).
+Chinese is indexed as `tokens()`: each run of Han or kana cut into overlapping character pairs, the way
+Lucene's CJK analyzer makes every part of a word findable without a dictionary, every run of letters and
+digits as one word, each with its positions. search.js cuts the query the same way and looks for the
+pairs of each run in a row: 开放许可 is found inside 专利开放许可, in either script.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import json
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from pydantic import Field
 
 from generator.corpus import Corpus, Entry
 from generator.editions import label
-from generator.errors import ContentError
 from generator.laws import Law
 from generator.load import Document, load_list
 from generator.models import Id, Model, Plan, Text
 from generator.render import Renderer, item_label
 
 _RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
-# Pagefind's bundle files the site's own search page does not use (its stock interfaces).
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
-BUNDLE = "pagefind"
+BUNDLE = "search-index"  # the edition's index: manifest.json, shards/, records/, facets.json
 SYNONYMS = Path("translations") / "ja-search.yaml"  # Japanese readers' words for the search
-LANGUAGE = "zz"  # no language of Pagefind's: its tokens stay as they are, neither stemmed nor segmented
 PAGE_KINDS = ("plan", "agency", "theme", "law")
-PAGE_TOKEN = "pgpage"  # marks the records of pages (plans, agencies, themes, cited documents)
+SHARD_BYTES = 8_000  # about this much JSON per shard of the postings (2–3 KB compressed)
 
 
 def normalize(text: str) -> str:
@@ -61,45 +54,28 @@ def tokens(text: str) -> list[str]:
     return words
 
 
-def encode(token: str) -> str:
-    """A token as Pagefind indexes it: ASCII, so that no segmenter of Pagefind's cuts it again (it splits
-    Han into single characters). A pair is `b` and each character's code point in four base-36 digits,
-    so that the code of a character alone is a prefix of every pair it begins; a single character is
-    `u` and its code, a word `w` and the word. search.js's `encode` is the same function."""
-    if token.isascii():
-        return "w" + token
-    codes = "".join(_base36(ord(char)).rjust(4, "0") for char in token)
-    return ("b" if len(token) == 2 else "u") + codes
-
-
-def _fnv(text: str) -> str:
-    """FNV-1a over the code points of `text`, in base 36 (search.js computes the same)."""
+def fnv(text: str) -> int:
+    """FNV-1a over the code points of `text`: which shard holds a key (search.js computes the same)."""
     value = 0x811C9DC5
     for char in text:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    return _base36(value)
+    return value
 
 
-def name_token(name: str) -> str:
-    """The token that marks a page named `name`: a query that is exactly a name of an agency, theme, plan or
-    cited document finds that page first (the name without spaces, in the form the query is read in)."""
-    return "nm" + _fnv(re.sub(r"\s+", "", normalize(name)))
+def name_key(name: str) -> str:
+    """The key of a page named `name`: a query that is exactly a name of an agency, theme, plan or cited
+    document finds that page first (the name without spaces, in the form the query is read in)."""
+    return "nm:" + re.sub(r"\s+", "", normalize(name))
 
 
-def filter_token(name: str, value: str) -> str:
-    """The token of a filter's value (plan, year, agency, theme, kind). Filters are words of the index,
-    not Pagefind's own filters, whose index Pagefind does not write the same way twice."""
-    return "fl" + _fnv(f"{name}:{value}")
+def filter_key(name: str, value: str) -> str:
+    """The key of a filter's value (plan, year, agency, theme, kind)."""
+    return f"fl:{name}:{value}"
 
 
-def _base36(value: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        value, rest = divmod(value, 36)
-        out = digits[rest] + out
-        if not value:
-            return out
+def char_key(char: str) -> str:
+    """The key of the records that hold a character anywhere (a one-character query)."""
+    return "ch:" + char
 
 
 @dataclass
@@ -121,30 +97,28 @@ class Record:
     extra: tuple[str, ...] = ()  # further words that find it (Japanese terms, the other script of a title)
     filters: dict[str, list[str]] = field(default_factory=dict)
 
-    def content(self) -> str:
-        """The words beside the title (which the weighted heading holds): the text, the other script, the
-        translation, further words, then the tokens of the page's names and of its filters' values."""
+    def words(self) -> tuple[list[str], int]:
+        """The tokens that find the record, in order, and how many of them are the title's (which weigh more):
+        the title, the rest of the text, the other script, the translation, further words."""
+        title = tokens(self.title)
         text = self.text.removeprefix(self.title) if self.title else self.text
-        words = [*tokens(text), *tokens(self.other), *tokens(self.translation)]
+        found = [*title, *tokens(text), *tokens(self.other), *tokens(self.translation)]
         for extra in self.extra:
-            words.extend(tokens(extra))
-        names = [name_token(name) for name in self.names if name]
-        filters = [filter_token(name, value) for name, values in self.filters.items() for value in values]
-        marks = [PAGE_TOKEN] if self.kind in PAGE_KINDS else []
-        return " ".join([*map(encode, words), *names, *filters, *marks])
+            found.extend(tokens(extra))
+        return found, len(title)
 
-    def html(self) -> str:
-        """The record as a page for Pagefind's indexer: the tokens in its body, the shown fields as metadata."""
-        meta = {"href": self.url, "kind": self.kind, "title": self.title, "text": self.text, "other": self.other,
-                "ja": self.translation, "lang": self.lang, "plan": self.plan, "year": self.year,
-                "number": self.number, "lead": self.lead, "plan_id": self.filters.get("plan", [""])[0]}
-        fields = "".join(f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>'
-                         for key, value in meta.items() if value)
-        title = " ".join(map(encode, tokens(self.title)))
-        return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
-                f"<title>{html.escape(title)}</title>"
-                f'</head><body><main data-pagefind-body><h1 data-pagefind-weight="3">{html.escape(title)}</h1>'
-                f"<p>{html.escape(self.content())}</p><div data-pagefind-ignore>{fields}</div></main></body></html>")
+    def tags(self) -> list[str]:
+        """The keys that find the record without positions: its names and its filters' values."""
+        names = [name_key(name) for name in self.names if name]
+        filters = [filter_key(name, value) for name, values in self.filters.items() for value in values]
+        return list(dict.fromkeys([*names, *filters]))
+
+    def shown(self) -> dict[str, str]:
+        """The fields a result shows (search.js reads them as text, never as markup)."""
+        fields = {"href": self.url, "kind": self.kind, "title": self.title, "text": self.text, "other": self.other,
+                  "ja": self.translation, "lang": self.lang, "plan": self.plan, "year": self.year,
+                  "number": self.number, "lead": self.lead, "plan_id": self.filters.get("plan", [""])[0]}
+        return {key: value for key, value in fields.items() if value}
 
 
 def year(plan: Plan) -> str:
@@ -255,26 +229,85 @@ def reader_words(content: Path, corpus: Corpus) -> Callable[[str], list[str]]:
                          for word in synonym.words]
 
 
-def write_bundle(site_dir: Path, found: list[Record]) -> int:
-    """Index `found` with Pagefind into `site_dir/pagefind/`; returns the bundle's size in bytes."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as staging:
-        root = Path(staging)
+@dataclass
+class Index:
+    """The postings of an edition's records: each key with the records (numbered in order) that hold it.
+    A token's postings are `[[record, position, …], …]`, a key's without positions `[record, …]`; record
+    numbers are written as the difference from the previous one, which compresses well."""
+
+    positional: dict[str, list[list[int]]] = field(default_factory=dict)
+    plain: dict[str, list[int]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)  # tokens per record (longer records weigh a match less)
+    titles: list[int] = field(default_factory=list)  # tokens of each record's title
+    last: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, found: list[Record]) -> Index:
+        index = cls()
         for number, record in enumerate(found):
-            (root / f"{number}.html").write_text(record.html(), encoding="utf-8")
-        output = site_dir / BUNDLE
-        shutil.rmtree(output, ignore_errors=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(root), "--output-path", str(output), "--silent"],
-            capture_output=True, text=True, check=False,
-        )
-        if done.returncode != 0:
-            said = (done.stderr or done.stdout).strip().splitlines()
-            found = said[-1] if said else f"exit status {done.returncode}"
-            raise ContentError(output, None, f"expected Pagefind to index the search, found it failing: {found}",
-                               hint="run `python -m pagefind --help` to check the pagefind package")
-    for name in _UNUSED:
-        (output / name).unlink(missing_ok=True)
-    return sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
+            words, title = record.words()
+            index.lengths.append(len(words))
+            index.titles.append(title)
+            positions: dict[str, list[int]] = {}
+            for position, token in enumerate(words):
+                positions.setdefault(token, []).append(position)
+            for token, where in positions.items():
+                index.positional.setdefault(token, []).append([index._step(token, number), *where])
+            chars = sorted({char for token in positions if not token.isascii() for char in token})
+            for key in [*record.tags(), *map(char_key, chars)]:
+                index.plain.setdefault(key, []).append(index._step(key, number))
+        return index
+
+    def _step(self, key: str, number: int) -> int:
+        step = number - self.last.get(key, 0)
+        self.last[key] = number
+        return step
+
+    def shards(self) -> list[dict[str, Any]]:
+        """The postings split by the key's hash into shards of about SHARD_BYTES (a power of two of them)."""
+        postings: dict[str, Any] = {**self.positional, **self.plain}
+        size = sum(len(key) + len(_json(value)) for key, value in postings.items())
+        count = 1
+        while size / count > SHARD_BYTES:
+            count *= 2
+        shards: list[dict[str, Any]] = [{} for _ in range(count)]
+        for key in sorted(postings):
+            shards[fnv(key) % count][key] = postings[key]
+        return shards
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def write_bundle(site_dir: Path, found: list[Record]) -> int:
+    """Write the index of `found` into `site_dir/search-index/`; returns its size in bytes.
+
+    The browser loads `manifest.json` (the number of shards, the length of each record), then only the
+    shards that hold the keys of the query, and the `records/<n>.json` of the results it shows;
+    `facets.json` (the records of each filter value) only for the search page's counts."""
+    index = Index.of(found)
+    output = site_dir / BUNDLE
+    shutil.rmtree(output, ignore_errors=True)
+    shards = index.shards()
+    files: dict[str, str] = {f"shards/{number}.json": _json(shard) for number, shard in enumerate(shards)}
+    files.update({f"records/{number}.json": _json(record.shown()) for number, record in enumerate(found)})
+    facets: dict[str, dict[str, list[int]]] = {}
+    for key, steps in index.plain.items():
+        if key.startswith("fl:"):
+            _, name, value = key.split(":", 2)
+            facets.setdefault(name, {})[value] = steps
+    files["facets.json"] = _json(facets)
+    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()[:12]
+    pages = [number for number, record in enumerate(found) if record.kind in PAGE_KINDS]
+    files["manifest.json"] = _json({"version": version, "shards": len(shards), "records": len(found),
+                                    "pages": pages[0] if pages else len(found), "lengths": index.lengths,
+                                    "titles": index.titles})
+    for name, text in files.items():
+        path = output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return sum(len(text.encode()) for text in files.values())
 
 
 def facets(renderer: Renderer) -> dict[str, dict[str, str]]:

@@ -130,7 +130,7 @@ class EditionSite:
                               translation=lambda entry: self.corpus.translation_of(entry, language))
 
     def write_search_index(self, site_dir: Path) -> int:
-        """The edition's Pagefind bundle; returns its size in bytes."""
+        """The edition's search index (search-index/); returns its size in bytes."""
         return search.write_bundle(site_dir, self.search_records)
 
     def page_context(self, page_url: str, static: bool = False) -> dict[str, Any]:

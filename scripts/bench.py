@@ -128,7 +128,7 @@ def timed_build(name: str, factor: int, config: Path, work: Path, profile: Path 
         mkdocs={edition.code: seconds.get(edition.code, {}).get(MKDOCS, 0.0) for edition in EDITIONS},
         site_bytes=sum(path.stat().st_size for path in site_dir.rglob("*") if path.is_file()),
         largest=(largest.relative_to(site_dir).as_posix(), size),
-        index={edition.code: sum(path.stat().st_size for path in (site_dir / edition.root / "pagefind").rglob("*")
+        index={edition.code: sum(path.stat().st_size for path in (site_dir / edition.root / "search-index").rglob("*")
                                  if path.is_file()) for edition in EDITIONS},
         maxrss_kb=report["maxrss_kb"], loads=report["loads"],
     )

@@ -1,10 +1,9 @@
 """What a reader's search costs, measured in Debian's Chromium on a built site.
 
 For each query, a fresh browser (empty cache) opens the edition's search page, types the query and
-presses Enter: the bytes transferred from the first key to the first results shown (Pagefind's script and
-WebAssembly, the index chunks the query needs, the fragments of the results shown; compressed as a
-server would send them: gzip for text, Pagefind's own files as they are, already compressed) and the
-time from Enter to the results. Then a second query in the same page: the time from its last key to its
+presses Enter: the bytes transferred from the first key to the first results shown (the index's manifest,
+the shards the query needs, the records of the results shown; gzip-compressed as a server sends text)
+and the time from Enter to the results. Then a second query in the same page: the time from its last key to its
 results, once the engine is loaded, and the bytes it adds.
 """
 
@@ -25,7 +24,6 @@ from tests.site.server import serve
 # A reader's queries, of each kind: a term, a part of a word, several words, the other script, a number.
 QUERIES = [("数据知识产权", "开放许可"), ("海关保护", "专利 审查 效率"), ("地理標誌", "马德里"), ("t18", "商标恶意注册"),
            ("高校 专利 转化", "个人所得税")]
-_COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pagefind")
 
 
 @dataclass
@@ -44,12 +42,12 @@ class SearchCost:
 
 
 def _sent(response: Response) -> int:
-    """The bytes a server sends for `response`: gzip for text, Pagefind's compressed files as they are."""
+    """The bytes a server sends for `response`, gzip-compressed."""
     try:
         body = response.body()
     except PlaywrightError:  # a redirect or an aborted request has no body
         return 0
-    return len(body) if response.url.split("?")[0].endswith(_COMPRESSED) else len(gzip.compress(body, 6))
+    return len(gzip.compress(body, 6))
 
 
 def _ask(page: Page, query: str, sizes: list[int]) -> float:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from generator.corpus import Corpus, load_corpus
 from generator.editions import load_editions
@@ -52,11 +53,16 @@ def build_site(content: Path, site_dir: Path, **settings: object) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for the session with all three editions."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, result.stderr
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once for the whole run with all three editions (the first of the parallel
+    workers builds it, the others wait for it and share it)."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site_dir, built = shared / "site", shared / "site.built"
+    with FileLock(shared / "site.lock"):
+        if not built.exists():
+            result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+            assert result.returncode == 0, result.stderr
+            built.touch()
     return site_dir
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,17 +28,33 @@ def test_every_part_of_two_or_more_characters_is_a_run_of_the_word_s_pairs() -> 
         assert any(word[i:i + len(pairs)] == pairs for i in range(len(word)))
 
 
-def test_encoded_tokens_are_ascii_and_a_character_s_code_begins_its_pairs() -> None:
-    pair, single = search.encode("知识"), search.encode("知")
-    assert pair.isascii() and pair.startswith("b") and single.startswith("u")
-    assert pair.startswith("b" + single[1:])
-    assert search.encode("wipo") == "wwipo"
+def test_a_name_key_ignores_width_case_and_spaces() -> None:
+    assert search.name_key("最高人民法院") == search.name_key(" 最高 人民法院 ")
+    assert search.name_key("WIPO") == search.name_key("ｗｉｐｏ")
+    assert search.name_key("专利") != search.name_key("商标")
 
 
-def test_a_name_token_ignores_width_case_and_spaces() -> None:
-    assert search.name_token("最高人民法院") == search.name_token(" 最高 人民法院 ")
-    assert search.name_token("WIPO") == search.name_token("ｗｉｐｏ")
-    assert search.name_token("专利") != search.name_token("商标")
+def test_the_index_holds_each_token_s_positions_and_each_record_s_names_filters_and_characters() -> None:
+    found = [search.Record(url="plans/p/#t1", kind="task", title="开放许可", text="开放许可 专利开放许可",
+                           filters={"plan": ["p"]}),
+             search.Record(url="themes/x/", kind="theme", title="许可", names=("许可",))]
+    index = search.Index.of(found)
+    assert index.titles == [3, 1] and index.lengths == [8, 1]
+    assert index.positional["开放"] == [[0, 0, 5]]  # record 0, positions 0 (title) and 5 (inside 专利开放许可)
+    assert index.positional["许可"] == [[0, 2, 7], [1, 0]]  # record numbers as steps from the previous one
+    assert index.plain[search.filter_key("plan", "p")] == [0]
+    assert index.plain[search.name_key("许可")] == [1]
+    assert index.plain[search.char_key("专")] == [0]
+
+
+def test_shards_split_the_keys_by_their_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SHARD_BYTES", 40)
+    found = [search.Record(url=f"plans/p/#t{n}", kind="task", title=f"第{n}项 专利许可", text="") for n in range(20)]
+    shards = search.Index.of(found).shards()
+    assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0  # a power of two
+    for number, shard in enumerate(shards):
+        assert all(search.fnv(key) % len(shards) == number for key in shard)
+    assert sum(len(shard) for shard in shards) == len({key for shard in shards for key in shard})
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant", "ja"])
@@ -64,7 +81,8 @@ def test_the_japanese_record_holds_the_translation_and_the_term_base(corpus: Cor
     assert "データ知的財産権" in t18.extra
 
 
-def test_shown_fields_reach_the_index_as_escaped_text() -> None:
+def test_shown_fields_reach_the_index_as_json_strings(tmp_path: Path) -> None:
     record = search.Record(url="plans/x/#t1", kind="task", title="<b>x</b>", text='"><script>alert(1)</script>')
-    page = record.html()
-    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    search.write_bundle(tmp_path, [record])
+    shown = json.loads((tmp_path / search.BUNDLE / "records" / "0.json").read_text(encoding="utf-8"))
+    assert shown["title"] == "<b>x</b>" and shown["text"] == record.text  # search.js sets them as text

@@ -1,8 +1,9 @@
 // The site's search: the box in the header of every page (quick results while typing; Enter opens the
 // search page) and the search page (<edition root>search/?q=…&plan=…&year=…&agency=…&theme=…&kind=…).
-// Pagefind holds the index in chunks (generator/search.py writes it); this module reads the query the
-// way the index was written: every run of Han or kana as overlapping character pairs, asked for as an
-// exact phrase, so that any part of a word matches and every word of the query must match.
+// generator/search.py writes the index in shards; this module loads the manifest, then only the shards
+// that hold the query's keys and the records of the results shown. It reads the query the way the index
+// was written: every run of Han or kana as overlapping character pairs, found in a row, so that any part
+// of a word matches and every word of the query must match.
 
 const RUN = /[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g;
 const HIRAGANA = /[\u3040-\u309f]+/g;
@@ -10,6 +11,10 @@ const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」/g;
 const FILTERS = ["plan", "year", "agency", "theme", "kind"];
 const PAGE_KINDS = ["plan", "agency", "theme", "law"];
 const PAGE_SIZE = 10;
+const INDEX = "search-index/"; // generator/search.py's BUNDLE
+const TITLE_WEIGHT = 3; // a match in the title counts as three in the text
+const K1 = 1.2; // BM25: how fast repeated matches stop adding
+const B = 0.75; // BM25: how much a long record's matches weigh less
 
 export function normalize(text) {
   return text.normalize("NFKC").toLowerCase();
@@ -27,23 +32,27 @@ function pairs(run) {
   return out;
 }
 
-// generator/search.py's _fnv(): FNV-1a over the code points, base 36.
-function fnv(text) {
+// generator/search.py's fnv(): FNV-1a over the code points; which shard holds a key.
+export function fnv(text) {
   let value = 0x811c9dc5;
   for (const char of text) {
     value ^= char.codePointAt(0);
     value = Math.imul(value, 0x01000193) >>> 0;
   }
-  return value.toString(36);
+  return value;
 }
 
-// generator/search.py's name_token() and filter_token(), asked for exactly (quoted).
-export function nameToken(name) {
-  return "nm" + fnv(normalize(name).replace(/\s+/g, ""));
+// generator/search.py's name_key(), filter_key() and char_key().
+export function nameKey(name) {
+  return "nm:" + normalize(name).replace(/\s+/g, "");
 }
 
-export function filterToken(name, value) {
-  return "fl" + fnv(`${name}:${value}`);
+export function filterKey(name, value) {
+  return `fl:${name}:${value}`;
+}
+
+function charKey(char) {
+  return "ch:" + char;
 }
 
 // The query's terms: each must occur. Quoted text is one phrase; an item number (t18, 第18项, s5-m3)
@@ -69,19 +78,19 @@ export function parse(query, japanese) {
   return terms;
 }
 
-// generator/search.py's encode(): the tokens as Pagefind indexes them.
-export function encode(token) {
-  if (/^[0-9a-z]+$/.test(token)) return "w" + token;
-  const codes = [...token].map((char) => char.codePointAt(0).toString(36).padStart(4, "0")).join("");
-  return (token.length === 2 ? "b" : "u") + codes;
+// Postings as written (record numbers as differences): record -> positions, or a set of records.
+function positional(postings) {
+  const found = new Map();
+  let record = 0;
+  for (const [step, ...positions] of postings || []) found.set((record += step), positions);
+  return found;
 }
 
-// A term as Pagefind is asked for it: its tokens as an exact phrase (quoted, Pagefind matches neither
-// prefixes nor similar words); a single character as the prefix of every pair it begins.
-function pagefindQuery(tokens) {
-  const token = tokens[0];
-  if (tokens.length === 1 && !/^[0-9a-z]+$/.test(token) && token.length === 1) return "b" + encode(token).slice(1);
-  return `"${tokens.map(encode).join(" ")}"`;
+function plain(postings) {
+  const found = new Set();
+  let record = 0;
+  for (const step of postings || []) found.add((record += step));
+  return found;
 }
 
 // The smallest distance that holds one matched position of every term.
@@ -104,52 +113,106 @@ function span(positionLists) {
   return best;
 }
 
+async function json(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
 export class Search {
   constructor(root, japanese) {
     this.root = root;
     this.japanese = japanese;
-    this.engine = null;
+    this.manifest = null;
+    this.shards = new Map();
+    this.records = new Map();
     this.facetSets = null;
-    this.data = new Map();
-    this.results = new Map();
   }
 
+  url(path) {
+    return new URL(`${INDEX}${path}?v=${this.version}`, this.root).href;
+  }
+
+  // The manifest: the number of shards, each record's length and title length, where the pages begin.
   async load() {
-    if (!this.engine) {
-      this.engine = import(new URL("pagefind/pagefind.js", this.root).href).then(async (pagefind) => {
-        await pagefind.options({ basePath: new URL("pagefind/", this.root).href, excerptLength: 0 });
-        return pagefind;
+    if (!this.manifest) {
+      this.manifest = json(new URL(`${INDEX}manifest.json`, this.root).href).then((manifest) => {
+        this.version = manifest.version;
+        const total = manifest.lengths.reduce((sum, length) => sum + length, 0);
+        manifest.average = total / Math.max(1, manifest.records);
+        return manifest;
       });
     }
-    return this.engine;
+    return this.manifest;
   }
 
-  // The ids matching every term, with a score: Pagefind's own for the words of each term, plus nearness.
-  async match(terms, filters) {
-    const pagefind = await this.load();
-    const narrowing = Object.entries(filters || {}).map(([name, value]) => `"${filterToken(name, value)}"`);
-    const strict = await Promise.all([...terms.map((term) => pagefindQuery(term.tokens)), ...narrowing]
-      .map((query) => pagefind.search(query)));
-    let ids = null;
-    for (const found of strict) {
-      const these = new Set(found.results.map((result) => result.id));
-      ids = ids ? new Set([...ids].filter((id) => these.has(id))) : these;
+  // The postings of a key, from the shard its hash names (each shard loads once).
+  async postings(key) {
+    const manifest = await this.load();
+    const number = fnv(key) % manifest.shards;
+    if (!this.shards.has(number)) this.shards.set(number, json(this.url(`shards/${number}.json`)));
+    return (await this.shards.get(number))[key];
+  }
+
+  async ids(key) {
+    return plain(await this.postings(key));
+  }
+
+  // Where a term occurs: record -> the positions where its tokens stand in a row (none for one character,
+  // found in any record that holds it).
+  async occurrences(term) {
+    const [first] = term.tokens;
+    if (term.tokens.length === 1 && first.length === 1 && !/^[0-9a-z]$/.test(first)) {
+      return new Map([...(await this.ids(charKey(first)))].map((id) => [id, []]));
     }
-    if (!ids || !ids.size) return new Map();
-    for (const result of strict[0].results) if (ids.has(result.id)) this.results.set(result.id, result);
-    strict.splice(terms.length);
-    // Pagefind scores an exact phrase flatly: the same words, unquoted, rank by frequency and weight.
-    const loose = await Promise.all(terms.map((term, index) =>
-      term.tokens.length > 1 ? pagefind.search(term.tokens.map(encode).join(" ")) : strict[index]));
-    const scores = new Map();
-    for (const id of ids) scores.set(id, 0);
-    for (const found of loose) {
-      for (const result of found.results) if (scores.has(result.id)) scores.set(result.id, scores.get(result.id) + result.score);
+    const lists = (await Promise.all(term.tokens.map((token) => this.postings(token)))).map(positional);
+    const found = new Map();
+    for (const [id, positions] of lists[0]) {
+      const rest = lists.slice(1).map((list) => list.get(id));
+      if (rest.some((list) => !list)) continue;
+      const sets = rest.map((list) => new Set(list));
+      const starts = positions.filter((start) => sets.every((set, offset) => set.has(start + offset + 1)));
+      if (starts.length) found.set(id, starts);
     }
-    if (terms.length > 1) {
-      const positions = strict.map((found) => new Map(found.results.map((result) => [result.id, result.words || []])));
+    return found;
+  }
+
+  // BM25 over the tokens of the terms, a title's matches weighing TITLE_WEIGHT times a text's.
+  async relevance(terms, ids) {
+    const manifest = await this.load();
+    const scores = new Map([...ids].map((id) => [id, 0]));
+    const tokens = [...new Set(terms.flatMap((term) => term.tokens))];
+    for (const token of tokens) {
+      const single = token.length === 1 && !/^[0-9a-z]$/.test(token);
+      const found = single ? null : positional(await this.postings(token));
+      const holders = single ? await this.ids(charKey(token)) : found;
+      const idf = Math.log(1 + (manifest.records - holders.size + 0.5) / (holders.size + 0.5));
       for (const id of ids) {
-        const distance = span(positions.map((byId) => byId.get(id) || []));
+        if (!holders.has(id)) continue;
+        const title = manifest.titles[id];
+        const frequency = single ? 1 : found.get(id).reduce((sum, at) => sum + (at < title ? TITLE_WEIGHT : 1), 0);
+        const norm = K1 * (1 - B + B * manifest.lengths[id] / manifest.average);
+        scores.set(id, scores.get(id) + idf * (frequency * (K1 + 1)) / (frequency + norm));
+      }
+    }
+    return scores;
+  }
+
+  // The ids matching every term and filter, with a score: relevance plus the nearness of the terms.
+  async match(terms, filters) {
+    const narrowing = Object.entries(filters || {}).map(([name, value]) => filterKey(name, value));
+    const [occurrences, allowed] = await Promise.all([
+      Promise.all(terms.map((term) => this.occurrences(term))),
+      Promise.all(narrowing.map((key) => this.ids(key))),
+    ]);
+    let ids = new Set(occurrences[0].keys());
+    for (const found of occurrences.slice(1)) ids = new Set([...ids].filter((id) => found.has(id)));
+    for (const set of allowed) ids = new Set([...ids].filter((id) => set.has(id)));
+    if (!ids.size) return new Map();
+    const scores = await this.relevance(terms, ids);
+    if (terms.length > 1) {
+      for (const id of ids) {
+        const distance = span(occurrences.map((found) => found.get(id) || []));
         scores.set(id, scores.get(id) + 3 / (1 + Math.max(0, distance - terms.length) / 4));
       }
     }
@@ -161,15 +224,14 @@ export class Search {
   async find(query, filters = {}) {
     const terms = parse(query, this.japanese);
     if (!terms.length) return { terms, ids: [], loose: false };
+    const manifest = await this.load();
     // A word that names a plan (强国建设推进计划 第18项) narrows the search to that plan.
-    const pagefind = await this.load();
-    let plans = null;
     for (const term of [...terms]) {
       if (terms.length < 2 || term.tokens.length < 2) continue;
-      plans ??= new Set((await pagefind.search(`"${filterToken("kind", "plan")}"`)).results.map((result) => result.id));
-      const plan = (await pagefind.search(`"${nameToken(term.text)}"`)).results.find((result) => plans.has(result.id));
-      if (!plan) continue;
-      filters = { ...filters, plan: (await plan.data()).meta.plan_id };
+      const [named, plans] = await Promise.all([this.ids(nameKey(term.text)), this.ids(filterKey("kind", "plan"))]);
+      const plan = [...named].find((id) => plans.has(id));
+      if (plan === undefined) continue;
+      filters = { ...filters, plan: (await this.fragment(plan)).plan_id };
       terms.splice(terms.indexOf(term), 1);
     }
     let scores = await this.match(terms, filters);
@@ -181,45 +243,26 @@ export class Search {
       loose = scores.size > 0;
       if (loose) terms.splice(0, terms.length, ...parts);
     }
-    const named = new Set((await pagefind.search(`"${nameToken(query)}"`)).results.map((result) => result.id));
-    const pages = new Set(await this.pageIds());
-    const rank = (id) => (named.has(id) ? 0 : pages.has(id) ? 2 : 1);
-    const ids = [...scores.keys()].sort((a, b) => rank(a) - rank(b) || scores.get(b) - scores.get(a));
+    const named = await this.ids(nameKey(query));
+    const rank = (id) => (named.has(id) ? 0 : id >= manifest.pages ? 2 : 1);
+    const ids = [...scores.keys()].sort((a, b) => rank(a) - rank(b) || scores.get(b) - scores.get(a) || a - b);
     return { terms, ids, loose };
   }
 
-  async pageIds() {
-    if (!this.pages) {
-      this.pages = this.load().then(async (pagefind) => {
-        const found = await pagefind.search('"pgpage"');  // generator/search.py's PAGE_TOKEN
-        return found.results.map((result) => result.id);
-      });
-    }
-    return this.pages;
-  }
-
-  // The shown fields of a result (Pagefind loads its fragment once).
+  // The shown fields of a result (its record loads once).
   async fragment(id) {
-    const result = this.results.get(id);
-    if (!result) return null;
-    if (!this.data.has(id)) this.data.set(id, result.data().then((data) => data.meta));
-    return this.data.get(id);
+    await this.load();
+    if (!this.records.has(id)) this.records.set(id, json(this.url(`records/${id}.json`)));
+    return this.records.get(id);
   }
 
-  // For each filter value, the ids it holds (asked once per page; the counts of any result set follow).
-  async facets(values) {
+  // For each filter value, the ids it holds (loaded once, for the search page's counts).
+  async facets() {
     if (!this.facetSets) {
-      this.facetSets = this.load().then(async (pagefind) => {
-        const sets = {};
-        for (const name of FILTERS) {
-          sets[name] = {};
-          for (const value of Object.keys(values[name] || {})) {
-            const found = await pagefind.search(`"${filterToken(name, value)}"`);
-            sets[name][value] = new Set(found.results.map((result) => result.id));
-            for (const result of found.results) if (!this.results.has(result.id)) this.results.set(result.id, result);
-          }
-        }
-        return sets;
+      this.facetSets = this.load().then(async () => {
+        const values = await json(this.url("facets.json"));
+        return Object.fromEntries(FILTERS.map((name) => [name, Object.fromEntries(
+          Object.entries(values[name] || {}).map(([value, postings]) => [value, plain(postings)]))]));
       });
     }
     return this.facetSets;
@@ -327,7 +370,8 @@ function quickResults(form) {
     const { terms, ids } = await search.find(query);
     if (ask !== asked) return;
     const list = element("ul", "ip-quick__list");
-    for (const id of ids.slice(0, 6)) list.append(hit(await search.fragment(id), search, needlesOf(terms), 60));
+    const metas = await Promise.all(ids.slice(0, 6).map((id) => search.fragment(id)));
+    for (const meta of metas) list.append(hit(meta, search, needlesOf(terms), 60));
     if (ask !== asked) return;
     panel.replaceChildren();
     if (ids.length) panel.append(list); else panel.append(element("p", "ip-quick__none", message("search-none")));
@@ -394,7 +438,7 @@ function searchPage(form) {
       throw error;
     }
     const needFacets = Object.keys(chosen).length > 0 || !query;
-    const sets = needFacets ? await search.facets(facets) : null;
+    const sets = needFacets ? await search.facets() : null;
     if (ask !== asked) return;
     let ids = found.ids;
     if (sets) {
@@ -416,7 +460,7 @@ function searchPage(form) {
 
   // Each filter's values with the number of results they would leave, the other filters applied.
   const updateCounts = async (ids, chosen) => {
-    const sets = await search.facets(facets);
+    const sets = await search.facets();
     for (const name of FILTERS) {
       let base = ids === null ? null : new Set(ids);
       for (const [other, value] of Object.entries(chosen)) {

@@ -86,11 +86,12 @@ def test_lang_of_page_and_of_body_text(site: Path, root: str, lang: str, body_la
 
 @pytest.mark.parametrize("root", EDITION_ROOTS)
 def test_each_edition_has_its_own_search_bundle_with_a_record_per_item(site: Path, corpus: Corpus, root: str) -> None:
-    bundle = site / root / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    fragments = list((bundle / "fragment").iterdir())
-    assert len(fragments) >= len(corpus.entries) + len(corpus.agencies) + len(corpus.themes)
+    bundle = site / root / "search-index"
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    records = sorted(int(path.stem) for path in (bundle / "records").iterdir())
+    assert records == list(range(manifest["records"])) and len(manifest["lengths"]) == manifest["records"]
+    assert manifest["records"] >= len(corpus.entries) + len(corpus.agencies) + len(corpus.themes)
+    assert sorted(int(path.stem) for path in (bundle / "shards").iterdir()) == list(range(manifest["shards"]))
     assert not (site / root / "search" / "search_index.json").exists()  # Material's search is left out
-    assert not list(bundle.glob("pagefind-*ui*"))  # Pagefind's stock interfaces are not published
 
 

@@ -42,10 +42,10 @@ def test_no_request_leaves_the_site(page: Page, base_url: str, site: Path, corpu
     for family, url in visited.items():
         response = page.goto(f"{base_url}{root}{url}", wait_until="load")
         assert response is not None and response.status == 200, (family, url)
-    page.locator(".ip-searchbox__input").fill("专利")  # the search engine and the chunks of its index
+    page.locator(".ip-searchbox__input").fill("专利")  # the search index: its manifest, shards and records
     page.locator(".ip-quick .ip-hit").first.wait_for()
     page.wait_for_load_state("networkidle")
-    assert any(f"/{root}pagefind/" in url for url in requests)
+    assert any(f"/{root}search-index/shards/" in url for url in requests)
     elsewhere = sorted({url for url in requests if urlsplit(url).netloc != origin and urlsplit(url).scheme != "data"})
     print(f"privacy {root or '/'}: {len(visited)} pages ({', '.join(visited)}), {len(requests)} requests")
     assert elsewhere == []
