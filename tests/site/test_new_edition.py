@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.corpus import load_corpus
+from generator.search import BUNDLE
 from tests.conftest import CONTENT, build_site
 
 SITE_NAME = "中国知財政策計画リファレンス（第四版）"
@@ -36,7 +37,7 @@ def test_a_fourth_edition_from_data_only(tmp_path: Path) -> None:
     for plan_id in plans:
         page = (site / "fourth" / "plans" / plan_id / "index.html").read_text(encoding="utf-8")
         assert 'class="translation"' in page and SITE_NAME in page  # the reference translation, the new labels
-    assert (site / "fourth" / "data" / "tasks.json").is_file() and (site / "fourth" / "pagefind").is_dir()
+    assert (site / "fourth" / "data" / "tasks.json").is_file() and (site / "fourth" / BUNDLE / "manifest.json").is_file()
     for root in ("", "zh-Hant/", "ja/", "fourth/"):  # every edition's switcher offers the new one
         assert re.search(r'class="md-select__link ip-edition-link"[^>]*>第四版</a>',
                          (site / root / "index.html").read_text(encoding="utf-8"))
