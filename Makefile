@@ -46,10 +46,10 @@ bench: $(STAMP)
 	$(PYTHON) -m scripts.bench $(BENCH_ARGS)
 
 lock: $(STAMP)
-	$(PYTHON) -m generator.lock --write
+	$(PYTHON) -m generator.content.lock --write
 
 ingest-check: $(STAMP)
-	$(PYTHON) -m generator.ingest --check
+	$(PYTHON) -m generator.tools.ingest --check
 
 clean:
 	rm -rf site site.new site.old

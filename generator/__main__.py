@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check import check
-from generator.errors import ContentError
+from generator.content.errors import ContentError
+from generator.publish.check import check
 
 
 def main(argv: list[str] | None = None) -> int:

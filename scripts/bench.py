@@ -26,7 +26,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from generator.editions import load_editions
+from generator.editions.edition import load_editions
 from scripts.bench_corpus import synthetic_content
 from scripts.bench_search import SearchCost, measure_search
 from scripts.bench_timing import DICTIONARIES, GENERATOR_STEPS, MKDOCS
@@ -325,7 +325,7 @@ def profile_summary(path: Path, cpu: float) -> list[str]:
 
 
 def _component(filename: str) -> str:
-    if filename.startswith(str(ROOT / "generator" / "templates")):
+    if filename.startswith(str(ROOT / "generator" / "render" / "templates")):
         return "project: templates (Jinja2)"
     if filename.startswith(str(ROOT / "generator")):
         return "project: generator"

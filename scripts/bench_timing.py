@@ -5,7 +5,7 @@ time, without the wrapped functions it calls. So the generator's steps and MkDoc
 wrapped: Markdown, the theme, Material's plugins, writing files) add up to the build's CPU time, per
 edition. CPU time, not wall time: the machine may be busy with other work. Also counts how often
 OpenCC loads its dictionaries, in each process. The editions built in child processes
-(generator/forked.py) write their own clock's report, which the parent merges.
+(generator/publish/forked.py) write their own clock's report, which the parent merges.
 
     python -m scripts.bench_timing build CONFIG SITE_DIR OUT.json [PROFILE.out]
     python -m scripts.bench_timing serve CONFIG PORT OUT.json     (stops on SIGINT)
@@ -34,8 +34,10 @@ import mkdocs.commands.build
 import opencc
 from mkdocs.config import load_config
 
-from generator import corpus, forked, load, opendata, plugin, render, search, site
-from generator.editions import load_editions
+from generator.content import corpus, load
+from generator.editions.edition import load_editions
+from generator.publish import forked, opendata, plugin, search, site
+from generator.render import renderer as render
 
 MKDOCS = "MkDocs"
 EDITIONS = load_editions(Path(__file__).resolve().parent.parent / "content")

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from generator.corpus import Corpus, load_corpus
-from generator.editions import load_editions
+from generator.content.corpus import Corpus, load_corpus
+from generator.editions.edition import load_editions
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

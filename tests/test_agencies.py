@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from generator import tagging
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
+from generator.tools import tagging
 
 PLAN = "strong-ip-implementation-plan-2023"
 # （中央宣传部、国家知识产权局按职责分工负责） at the end of a task
@@ -65,4 +65,4 @@ def test_the_tagging_report_is_current(corpus: Corpus) -> None:
     """The reviewed report shows, item by item, which rule tagged it; a change of rules must regenerate it."""
     committed = (tagging.CONTENT / "reports" / "tagging.md").read_text(encoding="utf-8")
     generated = committed.split(tagging.MARKER, 1)[1].lstrip("\n")
-    assert generated == tagging.report(corpus), "run `python -m generator.tagging --out content/reports/tagging.md`"
+    assert generated == tagging.report(corpus), "run `python -m generator.tools.tagging --out content/reports/tagging.md`"

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.plugin import _reported
+from generator.publish.plugin import _reported
 from scripts.build_site import publish
 from tests.conftest import CONTENT, ENV, MKDOCS, ROOT, mkdocs_build, site_config
 
 BROKEN_PLAN = "plans/cnipa-work-points-2023.yaml"
 CONTENT_ERROR = (f"content/{BROKEN_PLAN}:3: key 'title_ja': expected a text, not an empty one, found '' "
                  "(hint: write the text, or remove the key)")
-TEMPLATE_ERROR = ("templates/plan.md.j2:4: template: 'generator.models.Plan object' has no attribute 'issuer_name' "
+TEMPLATE_ERROR = ("templates/plan.md.j2:4: template: 'generator.content.models.Plan object' has no attribute 'issuer_name' "
                   "(hint: while rendering plan.md.j2 for /plans/admin-protection-plan-2023/)")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus, load_corpus
+from generator.content.corpus import Corpus, load_corpus
 from scripts.bench_corpus import copy_id, renamed, synthetic_content
 from tests.conftest import CONTENT
 

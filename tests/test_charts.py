@@ -8,10 +8,10 @@ from itertools import pairwise
 
 import pytest
 
-from generator import charts
-from generator.convert import KEEP_END, KEEP_START, converter, identity
-from generator.corpus import Corpus
-from generator.render import Renderer
+from generator.content.corpus import Corpus
+from generator.editions.convert import KEEP_END, KEEP_START, converter, identity
+from generator.render import charts
+from generator.render.renderer import Renderer
 from tests.conftest import BY_CODE, CONTENT
 
 

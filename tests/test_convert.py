@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
-from generator import audit
-from generator.convert import _phrase_entries, converter, interface, simplified
-from generator.corpus import Corpus
-from generator.errors import ContentError
+from generator.content.corpus import Corpus
+from generator.content.errors import ContentError
+from generator.editions.convert import _phrase_entries, converter, interface, simplified
+from generator.tools import audit
 from tests.conftest import CONTENT
 
 PHRASES = CONTENT / "zh-Hant" / "phrases.txt"
@@ -109,7 +109,7 @@ def test_the_ambiguous_set_comes_from_opencc() -> None:
 
 def test_every_ambiguous_context_is_reviewed(corpus: Corpus, convert: Callable[[str], str]) -> None:
     """Fails when new text brings a context of an ambiguous character that audit.yaml has not reviewed, or when a
-    dictionary change alters a reviewed form: run `python -m generator.audit --write` and review the `todo` rows."""
+    dictionary change alters a reviewed form: run `python -m generator.tools.audit --write` and review the `todo` rows."""
     found = audit.current(CONTENT, corpus)
     rows = audit.read_audit(audit.audit_path(CONTENT))
     issues = audit.problems(found, rows)
@@ -209,10 +209,10 @@ def test_merge_never_drops_a_decision() -> None:
 
 def test_the_conversion_changes_text_never_markup(corpus: Corpus) -> None:
     """Every Traditional page keeps the markup of its Simplified rendering: tags, attributes, entities, URLs,
-    ids and Markdown are ASCII, and no phrase of the dictionaries may hold ASCII (generator/convert.py)."""
-    from generator.reference import FEATURES
-    from generator.render import Renderer
-    from generator.site import EditionSite
+    ids and Markdown are ASCII, and no phrase of the dictionaries may hold ASCII (generator/editions/convert.py)."""
+    from generator.publish.reference import FEATURES
+    from generator.publish.site import EditionSite
+    from generator.render.renderer import Renderer
 
     site = EditionSite.load(CONTENT, "zh-Hant", corpus=corpus)
     converted: list[tuple[str, str]] = []

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import duties
-from generator.corpus import Corpus, load_corpus
-from generator.errors import ContentError
+from generator.content import duties
+from generator.content.corpus import Corpus, load_corpus
+from generator.content.errors import ContentError
 from tests.conftest import CONTENT
 
 

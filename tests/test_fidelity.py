@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.text import sentences, squeeze
+from generator.content.corpus import Corpus
+from generator.content.text import sentences, squeeze
 from tests.conftest import CONTENT
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import forked, site
-from generator.corpus import Corpus
-from generator.editions import Edition
+from generator.content.corpus import Corpus
+from generator.editions.edition import Edition
+from generator.publish import forked, site
 
 pytestmark = pytest.mark.skipif(not forked.CAN_FORK, reason="the editions build one after another here")
 

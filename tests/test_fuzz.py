@@ -19,9 +19,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.corpus import load_corpus
-from generator.errors import ContentError
-from generator.render import Renderer
+from generator.content.corpus import load_corpus
+from generator.content.errors import ContentError
+from generator.render.renderer import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 FILES = ["plans/mini-plan-2024.yaml", "agencies.yaml", "themes.yaml"]

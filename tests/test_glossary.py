@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.convert import converter
-from generator.corpus import Corpus, load_corpus
-from generator.errors import ContentError
-from generator.glossary import FILE, check_glossary, glossary_pairs, load_glossary, usages
+from generator.content.corpus import Corpus, load_corpus
+from generator.content.errors import ContentError
+from generator.content.glossary import FILE, check_glossary, glossary_pairs, load_glossary, usages
+from generator.editions.convert import converter
 from tests.conftest import CONTENT
 
 PHRASES = CONTENT / "zh-Hant" / "phrases.txt"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.editions import label
-from generator.render import item_label
+from generator.content.corpus import Corpus
+from generator.editions.edition import label
+from generator.render.renderer import item_label
 from tests.conftest import BY_CODE
 
 JA = BY_CODE["ja"]

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.corpus import Corpus
-from generator.errors import ContentError
-from generator.laws import FILE, Law, draft, load_laws
-from generator.load import load_list
-from generator.titles import Title, normal, titles
+from generator.content.corpus import Corpus
+from generator.content.errors import ContentError
+from generator.content.laws import FILE, Law, draft, load_laws
+from generator.content.load import load_list
+from generator.content.titles import Title, normal, titles
 from tests.conftest import CONTENT, ROOT
 
 REGISTRY = CONTENT / FILE

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.errors import ContentError
-from generator.lineage import FILE, Lineage, key, load_lineage, states_work
-from generator.lineage_candidates import MARKER, report
-from generator.lineage_pages import CONTINUED, DROPPED, NEW, compare
+from generator.content.corpus import Corpus
+from generator.content.errors import ContentError
+from generator.content.lineage import FILE, Lineage, key, load_lineage, states_work
+from generator.render.lineage_pages import CONTINUED, DROPPED, NEW, compare
+from generator.tools.lineage_candidates import MARKER, report
 from tests.conftest import CONTENT
 
 
@@ -68,7 +68,7 @@ def test_related_items_are_related_both_ways(corpus: Corpus, lineage: Lineage) -
 def test_the_committed_candidates_report_is_what_the_script_writes(corpus: Corpus, lineage: Lineage) -> None:
     committed = (CONTENT / "reports" / "lineage-candidates.md").read_text(encoding="utf-8")
     assert MARKER + committed.split(MARKER, 1)[1] == report(corpus, lineage), \
-        "run `python -m generator.lineage --candidates` and review the changes"
+        "run `python -m generator.content.lineage --candidates` and review the changes"
 
 
 # --- a bad lineage file stops with one line ------------------------------------------------------

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check
-from generator.corpus import load_corpus
-from generator.errors import ContentError
-from generator.site import EditionSite
+from generator.content.corpus import load_corpus
+from generator.content.errors import ContentError
+from generator.publish.check import check
+from generator.publish.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))

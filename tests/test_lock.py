@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import lock
-from generator.corpus import Corpus, load_corpus
-from generator.errors import ContentError
+from generator.content import lock
+from generator.content.corpus import Corpus, load_corpus
+from generator.content.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "content"

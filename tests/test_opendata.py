@@ -7,8 +7,9 @@ import io
 
 import pytest
 
-from generator import citation, opendata
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
+from generator.publish import opendata
+from generator.render import citation
 from tests.conftest import BY_CODE
 
 

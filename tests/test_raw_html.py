@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import site
-from generator.corpus import Corpus
-from generator.raw_html import RawBlocksExtension
+from generator.content.corpus import Corpus
+from generator.publish import site
+from generator.publish.raw_html import RawBlocksExtension
 
 EXTENSIONS = ["attr_list", "toc"]  # mkdocs.yml's
 

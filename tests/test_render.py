@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import render
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
+from generator.render import renderer as render
 from tests.conftest import BY_CODE
 
 

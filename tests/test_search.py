@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import search
-from generator.corpus import Corpus
-from generator.site import EditionSite
+from generator.content.corpus import Corpus
+from generator.publish import search
+from generator.publish.site import EditionSite
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.errors import ContentError
-from generator.termbase import Allowed, Finding, TermRules, findings, load_rules, unexplained
+from generator.content.corpus import Corpus
+from generator.content.errors import ContentError
+from generator.content.termbase import Allowed, Finding, TermRules, findings, load_rules, unexplained
 from tests.conftest import CONTENT
 
 

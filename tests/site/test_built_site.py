@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 
 CONTRACT_ANCHORS = {

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator import lock
-from generator.corpus import Corpus
+from generator.content import lock
+from generator.content.corpus import Corpus
 from tests.conftest import ROOT, build_site
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.server import serve

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
 from tests.conftest import CONTENT
 
 # Structural elements whose text is not read (scripts, styles) and the search overlay's empty template.

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.laws import FILE as LAWS_FILE
-from generator.laws import Laws, load_laws
-from generator.lineage import FILE as LINEAGE_FILE
-from generator.lineage import Lineage, key, load_lineage, states_work
+from generator.content.corpus import Corpus
+from generator.content.laws import FILE as LAWS_FILE
+from generator.content.laws import Laws, load_laws
+from generator.content.lineage import FILE as LINEAGE_FILE
+from generator.content.lineage import Lineage, key, load_lineage, states_work
 from tests.conftest import CONTENT
 from tests.site.pages import EDITION_ROOTS, PageParser, page_file, parse
 from tests.site.tree import Element, read

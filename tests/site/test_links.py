@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
 from tests.site.pages import EDITION_ROOTS
 from tests.site.test_built_site import site_pages
 

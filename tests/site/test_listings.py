@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.render import LISTING_LIMIT
-from generator.site import EditionSite
+from generator.content.corpus import Corpus
+from generator.publish.site import EditionSite
+from generator.render.renderer import LISTING_LIMIT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.corpus import load_corpus
-from generator.search import BUNDLE
+from generator.content.corpus import load_corpus
+from generator.publish.search import BUNDLE
 from tests.conftest import CONTENT, build_site
 
 SITE_NAME = "中国知財政策計画リファレンス（第四版）"

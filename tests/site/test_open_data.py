@@ -14,8 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.corpus import Corpus
-from generator.opendata import FILES, fields
+from generator.content.corpus import Corpus
+from generator.publish.opendata import FILES, fields
 from tests.conftest import ROOT
 from tests.site.pages import EDITION_ROOTS, page_file
 

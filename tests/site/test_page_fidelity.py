@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import Corpus
-from generator.text import sentences, squeeze
+from generator.content.corpus import Corpus
+from generator.content.text import sentences, squeeze
 from tests.conftest import CONTENT
 from tests.site.pages import page_file
 from tests.site.tree import read

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.convert import converter
-from generator.corpus import load_corpus
-from generator.editions import label
+from generator.content.corpus import load_corpus
+from generator.editions.convert import converter
+from generator.editions.edition import label
 from tests.conftest import BY_CODE, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.server import serve

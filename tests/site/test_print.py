@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from generator.corpus import Corpus
+from generator.content.corpus import Corpus
 
 PLAN = "strong-ip-implementation-plan-2023"
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page, Request
 
-from generator.corpus import Corpus
-from generator.reference import FEATURES
+from generator.content.corpus import Corpus
+from generator.publish.reference import FEATURES
 from tests.conftest import ROOT
 from tests.site.pages import EDITION_ROOTS
 

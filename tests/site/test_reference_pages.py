@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import duties
-from generator.convert import converter, identity
-from generator.corpus import Corpus, Entry
-from generator.glossary import TERM_PAGE_AT, load_glossary
+from generator.content import duties
+from generator.content.corpus import Corpus, Entry
+from generator.content.glossary import TERM_PAGE_AT, load_glossary
+from generator.editions.convert import converter, identity
 from tests.conftest import BY_CODE, CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.tree import Element, read

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from generator.search import name_key, tokens
+from generator.publish.search import name_key, tokens
 from tests.site.pages import EDITION_ROOTS
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.convert import KEEP_END, KEEP_START, simplified_only
+from generator.editions.convert import KEEP_END, KEEP_START, simplified_only
 from tests.site.tree import Element, read
 
 ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")

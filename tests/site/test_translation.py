@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.corpus import Corpus, printed_translation
-from generator.editions import label
+from generator.content.corpus import Corpus, printed_translation
+from generator.editions.edition import label
 from tests.conftest import BY_CODE
 from tests.site.tree import Element, read
 

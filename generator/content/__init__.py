@@ -1,0 +1,1 @@
+"""Content: the models, the one loader, the corpus and the reference data derived from it."""

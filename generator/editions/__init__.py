@@ -1,0 +1,1 @@
+"""Editions: the three editions of the site, their interface labels and OpenCC conversion."""
