@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH
 endif
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test serve bench lock ingest-check chromium office clean
+.PHONY: site test serve bench lock ingest-check review chromium office clean
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -50,6 +50,10 @@ lock: $(STAMP)
 
 ingest-check: $(STAMP)
 	$(PYTHON) -m generator.tools.ingest --check
+
+# What the plans still need a person to review; writes content/reports/review.md.
+review: $(STAMP)
+	$(PYTHON) -m generator.tools.review
 
 clean:
 	rm -rf site site.new site.old

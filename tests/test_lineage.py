@@ -1,16 +1,22 @@
-"""The reviewed lineage: its references resolve, the comparison classifies every measure, a bad file
-stops with one line, and the committed candidates report is what the script writes."""
+"""The reviewed lineage: its references resolve, each comparison classifies every measure, a bad file
+stops with one line, the committed candidates report is what the script writes, and adding a year keeps
+every reviewed link."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from generator.content.corpus import Corpus
+from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
-from generator.content.lineage import FILE, Lineage, key, load_lineage, states_work
+from generator.content.lineage import FILE, Lineage, Pair, key, load_lineage, states_work
+from generator.editions import edition as editions
+from generator.render import lineage_pages
 from generator.render.lineage_pages import CONTINUED, DROPPED, NEW, compare
+from generator.render.renderer import Renderer
 from generator.tools.lineage_candidates import MARKER, report
 from tests.conftest import CONTENT
 
@@ -22,10 +28,11 @@ def lineage(corpus: Corpus) -> Lineage:
 
 def test_every_link_joins_items_that_state_work(lineage: Lineage) -> None:
     assert lineage.links and lineage.works
-    for link in lineage.links:
-        assert link.earlier.plan.id == lineage.comparison.earlier
-        assert link.later.plan.id != lineage.comparison.earlier
-        assert states_work(link.earlier) and states_work(link.later)
+    for pair in lineage.pairs:
+        for link in pair.links:
+            assert link.earlier.plan.id == pair.earlier
+            assert link.later.plan.id != pair.earlier
+            assert states_work(link.earlier) and states_work(link.later)
     for work in lineage.works:
         assert len({entry.plan.id for entry, _ in work.members}) >= 2, work.id
         for entry, naming in work.members:
@@ -33,24 +40,39 @@ def test_every_link_joins_items_that_state_work(lineage: Lineage) -> None:
             assert all(s in entry.text for s in naming)
 
 
+def pairs(lineage: Lineage) -> list[Pair]:
+    assert lineage.pairs
+    return list(lineage.pairs)
+
+
 def test_every_measure_of_the_later_plan_is_new_or_continued(corpus: Corpus, lineage: Lineage) -> None:
-    later = lineage.comparison.later
-    view = compare(corpus, lineage)
+    for pair in pairs(lineage):
+        check_later_plan(corpus, pair)
+
+
+def check_later_plan(corpus: Corpus, pair: Pair) -> None:
+    later = pair.later
+    view = compare(corpus, pair)
     rows = [row for section in view.later for row in section.rows]
     assert [key(row.entry) for row in rows] == [key(e) for e in corpus.plan_entries(later) if states_work(e)]
-    continued = {key(link.later) for link in lineage.links if link.later.plan.id == later}
+    continued = {key(link.later) for link in pair.links if link.later.plan.id == later}
     for row in rows:
         assert row.status(later=True) == (CONTINUED if key(row.entry) in continued else NEW)
     assert sum(section.counts[CONTINUED] for section in view.later) == len(continued)
 
 
 def test_every_measure_of_the_earlier_plan_is_continued_or_dropped(corpus: Corpus, lineage: Lineage) -> None:
-    earlier, later = lineage.comparison.earlier, lineage.comparison.later
-    view = compare(corpus, lineage)
+    for pair in pairs(lineage):
+        check_earlier_plan(corpus, pair)
+
+
+def check_earlier_plan(corpus: Corpus, pair: Pair) -> None:
+    earlier, later = pair.earlier, pair.later
+    view = compare(corpus, pair)
     rows = [row for section in view.earlier for row in section.rows]
     assert [key(row.entry) for row in rows] == [key(e) for e in corpus.plan_entries(earlier) if states_work(e)]
     for row in rows:
-        mine = [link for link in lineage.links if link.earlier is row.entry]
+        mine = [link for link in pair.links if link.earlier is row.entry]
         assert row.status(later=False) == (CONTINUED if any(l.later.plan.id == later for l in mine) else DROPPED)
         assert [key(link.later) for link in row.elsewhere] == [key(l.later) for l in mine if l.later.plan.id != later]
 
@@ -73,8 +95,8 @@ def test_the_committed_candidates_report_is_what_the_script_writes(corpus: Corpu
 
 # --- a bad lineage file stops with one line ------------------------------------------------------
 
-HEAD = "compare:\n  earlier: cnipa-work-points-2022\n  later: cnipa-work-points-2023\n"
-LINK = "continues:\n- {earlier: cnipa-work-points-2022#s3-m3, later: %s}\n"
+HEAD = "comparisons:\n- earlier: cnipa-work-points-2022\n  later: cnipa-work-points-2023\n"
+LINK = "  continues:\n  - {earlier: cnipa-work-points-2022#s3-m3, later: %s}\n"
 WORK = "same_work:\n- id: rules\n  work: 修改\n  work_ja: 改正\n  match: [专利法实施细则]\n  items: [%s]\n"
 BAD = [
     (LINK % "cnipa-work-points-2024#s4-m1",
@@ -91,13 +113,13 @@ BAD = [
     (LINK % "cnipa-work-points-2022#s4-m1",
      ("content/lineage.yaml:5: key 'later': expected an item of another plan than cnipa-work-points-2022, "
      "found 'cnipa-work-points-2022#s4-m1'")),
-    (LINK % "cnipa-work-points-2023#s4-m1" + "- {earlier: cnipa-work-points-2022#s3-m3, later: cnipa-work-points-2023#s4-m1}\n",
+    (LINK % "cnipa-work-points-2023#s4-m1" + "  - {earlier: cnipa-work-points-2022#s3-m3, later: cnipa-work-points-2023#s4-m1}\n",
      ("content/lineage.yaml:6: expected each link once, found cnipa-work-points-2022#s3-m3 → "
      "cnipa-work-points-2023#s4-m1 again (hint: entry 1 of `continues` has it already)")),
-    ("continues:\n- {earlier: cnipa-work-points-2023#s4-m1, later: admin-protection-plan-2023#t3}\n",
+    ("  continues:\n  - {earlier: cnipa-work-points-2023#s4-m1, later: admin-protection-plan-2023#t3}\n",
      ("content/lineage.yaml:5: key 'earlier': expected an item of cnipa-work-points-2022, found "
-     "'cnipa-work-points-2023#s4-m1' (hint: `continues` starts in the plan `compare.earlier`)")),
-    ("continues:\n- {earlier: cnipa-work-points-2022#s3-m3, later: cnipa-work-points-2023#s4-m1, notes: x}\n",
+     "'cnipa-work-points-2023#s4-m1' (hint: `continues` starts in the plan `earlier` of its comparison)")),
+    ("  continues:\n  - {earlier: cnipa-work-points-2022#s3-m3, later: cnipa-work-points-2023#s4-m1, notes: x}\n",
      ("content/lineage.yaml:5: unknown key 'notes': expected one of the known keys, found 'notes' "
      "(hint: did you mean 'note'?)")),
     (WORK % "cnipa-work-points-2023#s4-m1, cnipa-work-points-2023#s3-m3",
@@ -106,12 +128,18 @@ BAD = [
     ((WORK % "cnipa-work-points-2023#s3-m12, cnipa-work-points-2023#s4-m14").replace("专利法实施细则", "地理标志"),
      ("content/lineage.yaml:9: key 'items': expected items of at least two plans, found one plan "
      "(hint: `same_work` joins plans; links inside one plan are not kept)")),
+    ("- earlier: admin-protection-plan-2023\n  later: cnipa-work-points-2023\n",
+     ("content/lineage.yaml:5: key 'later': expected a plan that no other comparison continues, found "
+     "'cnipa-work-points-2023' again (hint: comparison 1 has it already; a year follows one year)")),
+    ("- earlier: admin-protection-plan-2023\n  later: admin-protection-plan-2023\n",
+     ("content/lineage.yaml:5: key 'later': expected another plan than admin-protection-plan-2023, found "
+     "'admin-protection-plan-2023' (hint: a comparison sets two years of a series side by side)")),
 ]
 
 
 @pytest.mark.parametrize(("body", "error"), BAD, ids=[
     "unknown-plan", "unknown-anchor", "malformed", "section", "same-plan", "duplicate", "earlier-plan",
-    "unknown-key", "work-phrase", "work-one-plan"])
+    "unknown-key", "work-phrase", "work-one-plan", "later-twice", "same-plan-compared"])
 def test_a_bad_lineage_file_stops_with_one_line(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 body: str, error: str) -> None:
     (tmp_path / "content").mkdir()
@@ -122,3 +150,91 @@ def test_a_bad_lineage_file_stops_with_one_line(corpus: Corpus, tmp_path: Path, 
     message = str(raised.value)
     assert "\n" not in message
     assert message == error or message.startswith(error + " (hint: known: ")
+
+
+# --- a series of years ---------------------------------------------------------------------------------
+
+BEFORE = Path(__file__).resolve().parent / "fixtures" / "reviews-before" / FILE  # the file as it was before pairs
+
+
+def test_the_series_keeps_every_link_of_the_single_pair_file(lineage: Lineage) -> None:
+    """The file of one pair (`compare` and `continues` at the top) became the first pair of `comparisons`:
+    every reviewed link is there with its note, and every piece of work is unchanged."""
+    before = yaml.safe_load(BEFORE.read_text(encoding="utf-8"))
+    now = yaml.safe_load((CONTENT / FILE).read_text(encoding="utf-8"))
+    first = now["comparisons"][0]
+    assert (first["earlier"], first["later"]) == (before["compare"]["earlier"], before["compare"]["later"])
+    assert first["continues"] == before["continues"]
+    assert now["same_work"] == before["same_work"]
+    pair = lineage.pairs[0]
+    assert len(pair.links) == len(before["continues"]) > 0
+    assert [(key(link.earlier), key(link.later), link.note, link.note_ja) for link in pair.links] == [
+        (link["earlier"], link["later"], link.get("note"), link.get("note_ja")) for link in before["continues"]]
+
+
+NEXT = "cnipa-work-points-2024"
+NEXT_PAIR = f"""- earlier: cnipa-work-points-2023
+  later: {NEXT}
+  continues:
+  - {{earlier: cnipa-work-points-2023#s3-m2, later: {NEXT}#s3-m2}}
+  - {{earlier: cnipa-work-points-2023#s4-m1, later: high-quality-development-tasks-2023#s1-t1}}
+"""
+
+
+@pytest.fixture(scope="module")
+def next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the content with next year's work points (the 2023 text under a 2024 id) and a second pair
+    2023 → 2024 appended to the lineage."""
+    content = tmp_path_factory.mktemp("series") / "content"
+    shutil.copytree(CONTENT, content)
+    plan = (content / "plans" / "cnipa-work-points-2023.yaml").read_text(encoding="utf-8")
+    (content / "plans" / f"{NEXT}.yaml").write_text(
+        plan.replace("id: cnipa-work-points-2023\n", f"id: {NEXT}\n", 1), encoding="utf-8")
+    translation = (content / "translations" / "ja" / "cnipa-work-points-2023.yaml").read_text(encoding="utf-8")
+    (content / "translations" / "ja" / f"{NEXT}.yaml").write_text(
+        translation.replace("plan: cnipa-work-points-2023\n", f"plan: {NEXT}\n", 1), encoding="utf-8")
+    text = (content / FILE).read_text(encoding="utf-8")
+    (content / FILE).write_text(text.replace("\nsame_work:", NEXT_PAIR + "\nsame_work:", 1), encoding="utf-8")
+    return content
+
+
+def test_adding_a_year_keeps_every_reviewed_link(lineage: Lineage, next_year: Path) -> None:
+    corpus = load_corpus(next_year)
+    series = load_lineage(next_year / FILE, corpus)
+    assert [(pair.earlier, pair.later) for pair in series.pairs] == [
+        ("cnipa-work-points-2022", "cnipa-work-points-2023"), ("cnipa-work-points-2023", NEXT)]
+    links = [(key(link.earlier), key(link.later), link.note) for link in lineage.pairs[0].links]
+    assert [(key(link.earlier), key(link.later), link.note) for link in series.pairs[0].links] == links
+    assert len(series.links) == len(links) + 2
+    for pair in series.pairs:
+        check_later_plan(corpus, pair)
+        check_earlier_plan(corpus, pair)
+    middle = corpus.entry("cnipa-work-points-2023", "s3-m1")  # continued from 2022, and into 2024 below
+    assert {key(entry) for entry in lineage.related(middle)} == {"cnipa-work-points-2022#s4-m1"}
+    middle = corpus.entry("cnipa-work-points-2023", "s3-m2")  # one piece of work with 003, continued into 2024
+    related = {key(entry) for entry in series.related(middle)}
+    assert related == {key(entry) for entry in lineage.related(middle)} | {f"{NEXT}#s3-m2"}
+    committed = (CONTENT / "reports" / "lineage-candidates.md").read_text(encoding="utf-8")
+    written = report(corpus, series)
+    assert f"## cnipa-work-points-2023 → {NEXT}" in written
+    for title in [line for line in committed.split(MARKER, 1)[1].splitlines() if line.startswith("## ")]:
+        if title.startswith("## Across"):
+            continue
+        assert title in written.splitlines(), title
+
+
+def test_the_page_shows_each_pair_and_keeps_the_first_pairs_ids(next_year: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = load_corpus(next_year)
+    if f"plan_short.{NEXT}" not in editions.LABELS:  # a plan's short name is a label of the interface
+        monkeypatch.setitem(editions.LABELS, f"plan_short.{NEXT}", ("2024年工作要点", "2024年工作要点"))
+    page = lineage_pages.pages(Renderer(corpus, editions.BY_CODE["zh-Hans"]))[lineage_pages.INDEX]
+    for prefix in ("", f"{NEXT}-"):
+        for part in ("summary", "later", "earlier"):
+            assert f"{{ #{prefix}{part} }}" in page
+        assert f'id="{prefix}later-s3"' in page and f'id="{prefix}earlier-s3"' in page
+    assert 'data-ref="cnipa-work-points-2023#s3-m1" data-status="continued"' in page  # from 2022
+    assert 'data-ref="cnipa-work-points-2023#s4-m2" data-status="dropped"' in page  # not in 2024
+    assert f'data-ref="{NEXT}#s3-m2" data-status="continued"' in page
+    assert f'data-ref="{NEXT}#s4-m1" data-status="new"' in page
+    assert "{ #works }" in page

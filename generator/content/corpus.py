@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from generator.content import lock
 from generator.content.errors import ContentError
 from generator.content.load import Document, load_agencies, load_plan, load_themes
-from generator.content.models import Agency, Item, Plan, Theme, TranslatedItem
+from generator.content.models import Agency, Item, Plan, Theme, ThemeOverride, TranslatedItem
 from generator.content.translations import Translations, load_translations
 from generator.editions.edition import Edition, load_editions
 
@@ -32,6 +32,7 @@ class Entry:
     participants: tuple[str, ...]
     themes: tuple[str, ...]
     matched: dict[str, tuple[str, ...]]  # theme id -> keywords or override that tagged it
+    decided_at: str | None = None  # `plan-id#anchor` of the theme decision it inherits, if not its own
 
     @property
     def url(self) -> str:
@@ -166,9 +167,27 @@ def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
     languages = tuple(dict.fromkeys(edition.translation for edition in editions if edition.translation))
     corpus = Corpus(plans, agencies, themes, content=content, editions=editions,
                     translations=load_translations(content, plans, languages))
+    decisions = theme_decisions(plans)
     for plan in plans:
-        _add_entries(corpus, plan, plan.items, None)
+        _add_entries(corpus, plan, plan.items, None, decisions)
     return corpus
+
+
+def theme_decisions(plans: list[Plan]) -> dict[str, tuple[ThemeOverride, str]]:
+    """The manual theme decisions (an item's `themes:`) by the text they were made on, each with the item
+    that carries it (`plan-id#anchor`; the first in the plans' order): a decision holds wherever the same
+    text occurs, as when a later year repeats a measure."""
+    decisions: dict[str, tuple[ThemeOverride, str]] = {}
+    for plan in plans:
+        for item in plan.walk():
+            if item.themes.add or item.themes.remove:
+                decisions.setdefault(wording(item), (item.themes, f"{plan.id}#{item.anchor}"))
+    return decisions
+
+
+def wording(item: Item) -> str:
+    """The item's text without its enumerator, the key of a review of it (see Item.wording)."""
+    return "\n".join(item.wording())
 
 
 def _check_plan_ids(folder: Path, plans: list[Plan]) -> None:
@@ -249,16 +268,20 @@ def _items_with_loc(items: list[Item], loc: tuple[int | str, ...]) -> list[tuple
     return result
 
 
-def _add_entries(corpus: Corpus, plan: Plan, items: list[Item], parent: Item | None) -> None:
+def _add_entries(corpus: Corpus, plan: Plan, items: list[Item], parent: Item | None,
+                 decisions: dict[str, tuple[ThemeOverride, str]]) -> None:
     for item in items:
         responsible = item.kind in RESPONSIBLE_KINDS
         lead = item.lead or (plan.lead if responsible else [])
         participants = item.participants or (plan.participants if responsible and not item.lead else [])
-        matched = tag(item, corpus.themes)
+        change, decided_at = item.themes, None
+        if not (change.add or change.remove) and (inherited := decisions.get(wording(item))):
+            change, decided_at = inherited
+        matched = tag(item, corpus.themes, change)
         corpus.entries.append(
-            Entry(plan, item, parent, tuple(lead), tuple(participants), tuple(matched), matched)
+            Entry(plan, item, parent, tuple(lead), tuple(participants), tuple(matched), matched, decided_at)
         )
-        _add_entries(corpus, plan, item.items, item)
+        _add_entries(corpus, plan, item.items, item, decisions)
 
 
 def printed_translation(item: Item, ja: dict[str, str]) -> list[str]:
@@ -273,8 +296,10 @@ def printed_translation(item: Item, ja: dict[str, str]) -> list[str]:
     return pieces + [ja[key] for key in order] + [ja[key] for key in ja if key.startswith("obligations.")]
 
 
-def tag(item: Item, themes: dict[str, Theme]) -> dict[str, tuple[str, ...]]:
-    """Themes of an item: keyword rules (after removing the exclusions), then the item's overrides."""
+def tag(item: Item, themes: dict[str, Theme], change: ThemeOverride | None = None) -> dict[str, tuple[str, ...]]:
+    """Themes of an item: keyword rules (after removing the exclusions), then the manual decision `change`
+    (by default the item's own `themes:`)."""
+    change = change or item.themes
     text = "".join(item.printed())
     matched: dict[str, tuple[str, ...]] = {}
     for theme in themes.values():
@@ -284,8 +309,8 @@ def tag(item: Item, themes: dict[str, Theme]) -> dict[str, tuple[str, ...]]:
         hits = tuple(keyword for keyword in theme.keywords if keyword in remaining)
         if hits:
             matched[theme.id] = hits
-    for theme_id in item.themes.remove:
+    for theme_id in change.remove:
         matched.pop(theme_id, None)
-    for theme_id in item.themes.add:
+    for theme_id in change.add:
         matched.setdefault(theme_id, ("override",))
     return {theme_id: matched[theme_id] for theme_id in themes if theme_id in matched}

@@ -1,6 +1,7 @@
-"""Lineage between plans, as reviewed in `content/lineage.yaml`: which measures of the earlier work
-points continue in the later ones (`continues`), and which items of different plans describe the same
-piece of work (`same_work`). Every reference is checked against the corpus when the file is loaded.
+"""Lineage between plans, as reviewed in `content/lineage.yaml`: a series of comparisons, one pair of
+yearly work points each (2022 → 2023, 2023 → 2024 …), with the measures of the earlier plan that continue
+in the later one (`continues`), and the items of different plans that describe the same piece of work
+(`same_work`). Every reference is checked against the corpus when the file is loaded.
 
     python -m generator.content.lineage --candidates   # recompute the similarity candidates to review
 """
@@ -33,13 +34,6 @@ _SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 Ref = Annotated[str, Field(description="an item as `plan-id#anchor`")]
 
 
-class Comparison(Model):
-    """The two editions of a yearly plan that the comparison page sets side by side."""
-
-    earlier: Id
-    later: Id
-
-
 class Continuation(Model):
     earlier: Ref
     later: Ref
@@ -53,6 +47,15 @@ class Continuation(Model):
         return self
 
 
+class Comparison(Model):
+    """Two plans of a yearly series that the lineage page sets side by side, with the reviewed links from
+    the earlier one to the later one (or to another plan of the later year)."""
+
+    earlier: Id
+    later: Id
+    continues: list[Continuation] = Field(default_factory=list)
+
+
 class Work(Model):
     """One piece of work that several plans describe; `match` holds the phrases that name it."""
 
@@ -64,8 +67,7 @@ class Work(Model):
 
 
 class LineageFile(Model):
-    compare: Comparison
-    continues: list[Continuation] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
     same_work: list[Work] = Field(default_factory=list)
 
 
@@ -102,10 +104,25 @@ def sentences(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Lineage:
-    comparison: Comparison
+class Pair:
+    """A comparison with its links resolved; `prefix` begins the ids of its part of the lineage page (the
+    first pair keeps the page's first ids, #summary, #later-s1 …; a further one adds its later plan's id)."""
+
+    earlier: str
+    later: str
     links: tuple[Link, ...]
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Lineage:
+    pairs: tuple[Pair, ...]
     works: tuple[WorkGroup, ...]
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """The links of every pair, in the file's order."""
+        return tuple(link for pair in self.pairs for link in pair.links)
 
     def related(self, entry: Entry) -> list[Entry]:
         """Every item linked to `entry`: its counterparts in the other year, then the other items of
@@ -140,22 +157,55 @@ def load_lineage(path: Path, corpus: Corpus) -> Lineage:
     """Read and check `path` against the corpus; raise ContentError on the first bad reference."""
     document = Document.read(path)
     data = validate(document, LineageFile)
+    resolver = _Resolver(document, corpus)
+    pairs: list[Pair] = []
+    later_of: dict[str, int] = {}
+    for index, comparison in enumerate(data.comparisons):
+        _check_comparison(document, corpus, index, comparison, later_of)
+        links = _links(document, resolver, index, comparison)
+        if comparison.later == comparison.earlier:
+            raise document.error(("comparisons", index, "later"), f"key 'later': expected another plan than "
+                                 f"{comparison.earlier}, found {comparison.later!r}",
+                                 hint="a comparison sets two years of a series side by side")
+        prefix = f"{comparison.later}-" if index else ""
+        pairs.append(Pair(comparison.earlier, comparison.later, links, prefix))
+    works = [_work_group(document, resolver, index, work) for index, work in enumerate(data.same_work)]
+    ids: dict[str, int] = {}
+    for index, work in enumerate(works):
+        if work.id in ids:
+            raise document.error(("same_work", index, "id"), f"key 'id': expected a unique id, found {work.id!r} again")
+        ids[work.id] = index
+    return Lineage(tuple(pairs), tuple(works))
+
+
+def _check_comparison(document: Document, corpus: Corpus, index: int, comparison: Comparison,
+                      later_of: dict[str, int]) -> None:
+    """Both plans known, and each plan the later one of one comparison only."""
     plans = {plan.id for plan in corpus.plans}
     for field in ("earlier", "later"):
-        plan_id = getattr(data.compare, field)
+        plan_id = getattr(comparison, field)
         if plan_id not in plans:
-            raise document.error(("compare", field), f"key {field!r}: expected a known plan id, found {plan_id!r}",
+            raise document.error(("comparisons", index, field),
+                                 f"key {field!r}: expected a known plan id, found {plan_id!r}",
                                  hint="known: " + ", ".join(sorted(plans)))
-    resolver = _Resolver(document, corpus)
+    if comparison.later in later_of:
+        raise document.error(("comparisons", index, "later"), f"key 'later': expected a plan that no other "
+                             f"comparison continues, found {comparison.later!r} again",
+                             hint=f"comparison {later_of[comparison.later] + 1} has it already; a year follows one year")
+    later_of[comparison.later] = index
+
+
+def _links(document: Document, resolver: _Resolver, index: int, comparison: Comparison) -> tuple[Link, ...]:
     links: list[Link] = []
     seen: dict[tuple[str, str], int] = {}
-    for index, link in enumerate(data.continues):
-        loc = ("continues", index)
+    for position, link in enumerate(comparison.continues):
+        loc = ("comparisons", index, "continues", position)
         earlier = resolver.entry((*loc, "earlier"), link.earlier)
         later = resolver.entry((*loc, "later"), link.later)
-        if earlier.plan.id != data.compare.earlier:
-            raise document.error((*loc, "earlier"), f"key 'earlier': expected an item of {data.compare.earlier}, "
-                                 f"found {link.earlier!r}", hint="`continues` starts in the plan `compare.earlier`")
+        if earlier.plan.id != comparison.earlier:
+            raise document.error((*loc, "earlier"), f"key 'earlier': expected an item of {comparison.earlier}, "
+                                 f"found {link.earlier!r}", hint="`continues` starts in the plan `earlier` of its "
+                                 "comparison")
         if later.plan.id == earlier.plan.id:
             raise document.error((*loc, "later"), f"key 'later': expected an item of another plan than "
                                  f"{earlier.plan.id}, found {link.later!r}")
@@ -163,15 +213,9 @@ def load_lineage(path: Path, corpus: Corpus) -> Lineage:
         if pair in seen:
             raise document.error(loc, f"expected each link once, found {pair[0]} → {pair[1]} again",
                                  hint=f"entry {seen[pair] + 1} of `continues` has it already")
-        seen[pair] = index
+        seen[pair] = position
         links.append(Link(earlier, later, link.note, link.note_ja))
-    works = [_work_group(document, resolver, index, work) for index, work in enumerate(data.same_work)]
-    ids: dict[str, int] = {}
-    for index, work in enumerate(works):
-        if work.id in ids:
-            raise document.error(("same_work", index, "id"), f"key 'id': expected a unique id, found {work.id!r} again")
-        ids[work.id] = index
-    return Lineage(data.compare, tuple(links), tuple(works))
+    return tuple(links)
 
 
 def _work_group(document: Document, resolver: _Resolver, index: int, work: Work) -> WorkGroup:

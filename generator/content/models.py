@@ -137,6 +137,13 @@ class Item(Model):
         for obligation in self.obligations:
             yield obligation.text
 
+    def wording(self) -> Iterator[str]:
+        """The pieces of `printed` without the enumerator (一、, （一）, 18．) that the item's place in its plan
+        gives it: the same text reads the same after a renumbering, and a review of it holds there."""
+        marker = self.marker or ""
+        for piece in self.printed():
+            yield piece[len(marker):] if marker and piece.startswith(marker) else piece
+
     def walk(self) -> Iterator[Item]:
         yield self
         for child in self.items:

@@ -1,5 +1,5 @@
-"""The lineage feature: the page that sets the two work points side by side, the pieces of work that
-several plans share, and the "see also" line that every linked item shows on its plan's page."""
+"""The lineage feature: the page that sets each pair of yearly work points side by side, the pieces of
+work that several plans share, and the "see also" line that every linked item shows on its plan's page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.corpus import Corpus, Entry, per_corpus
-from generator.content.lineage import FILE, Comparison, Lineage, Link, load_lineage, states_work
+from generator.content.lineage import FILE, Lineage, Link, Pair, load_lineage, states_work
 from generator.render.renderer import Renderer
 
 INDEX = "lineage/index.md"
@@ -53,9 +53,9 @@ class Section:
 
 @dataclass(frozen=True)
 class SideBySide:
-    """The two work points section by section: the later plan's items, then the earlier plan's."""
+    """A pair of work points section by section: the later plan's items, then the earlier plan's."""
 
-    comparison: Comparison
+    pair: Pair
     later: tuple[Section, ...]
     earlier: tuple[Section, ...]
 
@@ -71,12 +71,12 @@ def lineage_of(corpus: Corpus) -> Lineage | None:
     return load_lineage(path, corpus) if path.exists() else None
 
 
-def sections(corpus: Corpus, plan_id: str, lineage: Lineage, later: bool) -> tuple[Section, ...]:
-    """The sections of a plan, each with its work items and their links."""
+def sections(corpus: Corpus, pair: Pair, later: bool) -> tuple[Section, ...]:
+    """The sections of one plan of a pair, each with its work items and their links."""
     result: list[Section] = []
     head: Entry | None = None
     rows: list[Row] = []
-    other = lineage.comparison.earlier if later else lineage.comparison.later
+    plan_id, other = (pair.later, pair.earlier) if later else (pair.earlier, pair.later)
     for entry in corpus.plan_entries(plan_id):
         if entry.item.kind == "section":
             if head is not None:
@@ -84,10 +84,10 @@ def sections(corpus: Corpus, plan_id: str, lineage: Lineage, later: bool) -> tup
             head, rows = entry, []
         elif head is not None and states_work(entry):
             if later:
-                links = tuple(link for link in lineage.links if link.later is entry)
+                links = tuple(link for link in pair.links if link.later is entry)
                 rows.append(Row(entry, links))
             else:
-                mine = [link for link in lineage.links if link.earlier is entry]
+                mine = [link for link in pair.links if link.earlier is entry]
                 rows.append(Row(entry, tuple(link for link in mine if link.later.plan.id == other),
                                 tuple(link for link in mine if link.later.plan.id != other)))
     if head is not None:
@@ -95,9 +95,8 @@ def sections(corpus: Corpus, plan_id: str, lineage: Lineage, later: bool) -> tup
     return tuple(result)
 
 
-def compare(corpus: Corpus, lineage: Lineage) -> SideBySide:
-    return SideBySide(lineage.comparison, sections(corpus, lineage.comparison.later, lineage, later=True),
-                      sections(corpus, lineage.comparison.earlier, lineage, later=False))
+def compare(corpus: Corpus, pair: Pair) -> SideBySide:
+    return SideBySide(pair, sections(corpus, pair, later=True), sections(corpus, pair, later=False))
 
 
 def template_globals(renderer: Renderer) -> dict[str, object]:
@@ -106,14 +105,26 @@ def template_globals(renderer: Renderer) -> dict[str, object]:
     return {"related": lineage.related if lineage else (lambda entry: [])}
 
 
+@dataclass(frozen=True)
+class PairView:
+    """What the page shows of one pair: the side-by-side view, the plans' short names, the lead."""
+
+    view: SideBySide
+    names: dict[str, str]
+    lead: str
+
+
 def pages(renderer: Renderer) -> dict[str, str]:
-    """The comparison page, with the pieces of work across plans."""
+    """The comparison page: each pair of the series in the file's order, then the pieces of work across
+    plans."""
     lineage = lineage_of(renderer.corpus)
-    if lineage is None:
-        return {INDEX: renderer.page("lineage.md.j2", URL, view=None, works=())}
+    if lineage is None or not lineage.pairs:
+        works = lineage.works if lineage else ()
+        return {INDEX: renderer.page("lineage.md.j2", URL, pairs=(), works=works)}
     plans = {plan.id: plan for plan in renderer.corpus.plans}
-    view = compare(renderer.corpus, lineage)
-    names = {"earlier": renderer.plan_short(plans[lineage.comparison.earlier]),
-             "later": renderer.plan_short(plans[lineage.comparison.later])}
-    lead = renderer.label("lineage.lead").format(**names)
-    return {INDEX: renderer.page("lineage.md.j2", URL, view=view, works=lineage.works, names=names, lead=lead)}
+    shown = []
+    for pair in lineage.pairs:
+        names = {"earlier": renderer.plan_short(plans[pair.earlier]), "later": renderer.plan_short(plans[pair.later])}
+        lead = renderer.label("lineage.lead").format(**names)
+        shown.append(PairView(compare(renderer.corpus, pair), names, lead))
+    return {INDEX: renderer.page("lineage.md.j2", URL, pairs=shown, works=lineage.works)}

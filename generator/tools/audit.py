@@ -35,6 +35,7 @@ import yaml
 
 from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
+from generator.content.text import read_text, refuse_invisible
 from generator.editions.convert import converter, interface, opencc_dictionary, simplified
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -107,8 +108,11 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
     theme's strings. The first five kinds in the order of the first audit, so that its rows keep their `where`."""
     for plan in corpus.plans:  # the source note is Japanese and kept as it is (convert.keep)
         yield Shown(f"plan:{plan.id}", plan.title)
-    for entry in corpus.entries:
-        yield Shown(f"{entry.plan.id}#{entry.item.anchor}", entry.text)
+    for entry in corpus.entries:  # keyed by the text, not its number: renumbering asks for no review
+        where = f"{entry.plan.id}#{entry.item.anchor}"
+        if entry.item.marker:
+            yield Shown(where, entry.item.marker)
+        yield Shown(where, "\n".join(entry.item.wording()))
     for agency in corpus.agencies.values():
         for name in [agency.name, *agency.names]:
             yield Shown(f"agency:{agency.id}", name)
@@ -168,8 +172,10 @@ def characters(content: Path = CONTENT) -> frozenset[str]:
     path = content / "zh-Hant" / "characters.txt"
     if not path.exists():
         return AMBIGUOUS
+    text = read_text(path)
+    refuse_invisible(path, text)
     added = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         char, _, forms = line.partition("\t")
@@ -233,7 +239,8 @@ HEADER = """\
 # content/zh-Hant/interface.txt first, and the theme's strings as its language pack writes them.
 # `python -m generator.tools.audit --write` adds new contexts as `todo` and never drops or changes a verdict;
 # `python -m generator.tools.audit --check` (and tests/test_convert.py) fail on a context not reviewed here.
-#   context  the character with up to 3 characters on each side, in Simplified
+#   context  the character with up to 3 characters on each side, in Simplified; an item's number (一、,
+#            18．) apart from its text, so a decision holds wherever the same text occurs
 #   chosen   the Traditional form of the character in that context, as the site prints it
 #   s2tw     OpenCC's own form, where the project's dictionaries changed it
 #   verdict  ok: reviewed, correct (Taiwan Ministry of Education standard forms; Taiwan usage in the interface)

@@ -168,19 +168,50 @@ ELSEWHERE = Rule(threshold=0.2, closest=3, per="a")
 SAME_WORK = Rule(threshold=0.25)
 
 
+@dataclass(frozen=True)
+class Family:
+    """One list of candidates: its title, its rule, the pairs of plans it looks at, its candidates."""
+
+    title: str
+    rule: Rule
+    pairs: list[tuple[Entry, Entry]]
+
+    def plans(self) -> set[tuple[str, str]]:
+        return {(a.plan.id, b.plan.id) for a, b in self.pairs}
+
+
+def year_plans(corpus: Corpus, lineage: Lineage) -> dict[int | None, list[str]]:
+    """The plans of each year, the later work points of a pair first, the others in the corpus's order."""
+    later = {pair.later for pair in lineage.pairs}
+    by_year: dict[int | None, list[str]] = {}
+    for plan in sorted(corpus.plans, key=lambda plan: plan.id not in later):
+        by_year.setdefault(plan.year, []).append(plan.id)
+    return by_year
+
+
+def families(corpus: Corpus, lineage: Lineage) -> list[Family]:
+    """For each pair, its continuations and the earlier measures that other plans of the later year carry
+    on; then, for each year of several plans, the same work across them."""
+    result = []
+    years = year_plans(corpus, lineage)
+    plan_year = {plan.id: plan.year for plan in corpus.plans}
+    for pair in lineage.pairs:
+        others = [plan_id for plan_id in years[plan_year[pair.later]] if plan_id not in (pair.earlier, pair.later)]
+        result += [
+            Family(f"{pair.earlier} → {pair.later}", CONTINUES, continuation_pairs(corpus, pair.earlier, [pair.later])),
+            Family(f"{pair.earlier} → the other plans", ELSEWHERE, continuation_pairs(corpus, pair.earlier, others)),
+        ]
+    for plan_ids in years.values():
+        if len(plan_ids) > 1:
+            result.append(Family(f"Across {', '.join(plan_ids)}", SAME_WORK, same_work_pairs(corpus, plan_ids)))
+    return result
+
+
 def sections(corpus: Corpus, lineage: Lineage) -> list[tuple[str, Rule, list[Candidate]]]:
-    """The three families of candidates, each with its rule."""
-    earlier, later = lineage.comparison.earlier, lineage.comparison.later
-    others = [plan.id for plan in corpus.plans if plan.id not in (earlier, later)]
+    """The families of candidates, each with its rule."""
     similarity = Similarity(corpus)
-    return [
-        (f"{earlier} → {later}", CONTINUES,
-         candidates(corpus, continuation_pairs(corpus, earlier, [later]), CONTINUES, similarity)),
-        (f"{earlier} → the other plans", ELSEWHERE,
-         candidates(corpus, continuation_pairs(corpus, earlier, others), ELSEWHERE, similarity)),
-        (f"Across {', '.join([later, *others])}", SAME_WORK,
-         candidates(corpus, same_work_pairs(corpus, [later, *others]), SAME_WORK, similarity)),
-    ]
+    return [(family.title, family.rule, candidates(corpus, family.pairs, family.rule, similarity))
+            for family in families(corpus, lineage)]
 
 
 def _rule(rule: Rule) -> str:
@@ -189,33 +220,26 @@ def _rule(rule: Rule) -> str:
     return f"score ≥ {rule.threshold}, or a shared 《…》 title{closest}"
 
 
-def _family_pairs(lineage: Lineage, kept: set[tuple[str, str]]) -> list[set[tuple[str, str]]]:
-    """The kept pairs of each family, in the order of `sections`: the earlier plan first, then the
-    later plan before the others, as the candidates list them."""
-    earlier, later = lineage.comparison.earlier, lineage.comparison.later
-    plans = [later, *sorted({k.partition("#")[0] for pair in kept for k in pair} - {earlier, later})]
-    rank = {plan_id: index for index, plan_id in enumerate(plans)}
-
-    def plan(ref: str) -> str:
-        return ref.partition("#")[0]
-
-    return [
-        {(a, b) for a, b in kept if plan(a) == earlier and plan(b) == later},
-        {(a, b) for a, b in kept if plan(a) == earlier and plan(b) != later},
-        {(a, b) for a, b in kept if earlier not in (plan(a), plan(b)) and rank[plan(a)] < rank[plan(b)]},
-    ]
+def _family_pairs(corpus: Corpus, lineage: Lineage, kept: set[tuple[str, str]]) -> list[set[tuple[str, str]]]:
+    """The kept pairs of each family, in the order of `families`, each pair in the direction the
+    candidates list it."""
+    result = []
+    for family in families(corpus, lineage):
+        plans = family.plans()
+        result.append({(a, b) for a, b in kept if (a.partition("#")[0], b.partition("#")[0]) in plans})
+    return result
 
 
 def report(corpus: Corpus, lineage: Lineage) -> str:
     kept = kept_pairs(lineage)
-    families = sections(corpus, lineage)
+    found = sections(corpus, lineage)
     lines = [MARKER, "", "Score: TF-IDF cosine of character " + "- and ".join(map(str, NGRAMS))
              + "-grams between the closest sentence of each item (sentences end at 。 and ；).", "",
              "| candidates | rule | count | kept | kept, not a candidate |", "|---|---|---|---|---|"]
-    for (title, rule, rows), pairs in zip(families, _family_pairs(lineage, kept), strict=True):
+    for (title, rule, rows), pairs in zip(found, _family_pairs(corpus, lineage, kept), strict=True):
         listed = {(key(c.a), key(c.b)) for c in rows}
         lines.append(f"| {title} | {_rule(rule)} | {len(rows)} | {len(pairs & listed)} | {len(pairs - listed)} |")
-    for title, _, rows in families:
+    for title, _, rows in found:
         lines += ["", f"## {title}", "", *_table(rows, kept)]
     lines += ["", "## Items that name a piece of work without being one of its items", "",
               ("Every item whose text contains a `match` phrase of a piece of work in `same_work`, but is not "
@@ -227,12 +251,14 @@ def report(corpus: Corpus, lineage: Lineage) -> str:
 
 
 def outsiders(corpus: Corpus, lineage: Lineage) -> list[tuple[str, Entry, str]]:
-    """(work id, item, sentence) for each item that uses a phrase of a piece of work it is not part of."""
+    """(work id, item, sentence) for each item of the years of a piece of work that uses one of its phrases
+    without being part of it."""
     found = []
     for work in lineage.works:
         members = {key(entry) for entry, _ in work.members}
+        years = {entry.plan.year for entry, _ in work.members}
         for entry in corpus.entries:
-            if key(entry) in members or not states_work(entry) or entry.plan.id == lineage.comparison.earlier:
+            if key(entry) in members or not states_work(entry) or entry.plan.year not in years:
                 continue
             for sentence in sentences(work_text(entry)):
                 if any(phrase in sentence for phrase in work.match):

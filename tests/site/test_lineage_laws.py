@@ -74,13 +74,15 @@ def test_lineage_and_laws_pages_exist_and_their_links_land(site: Path, laws: Law
 @pytest.mark.parametrize("root", EDITION_ROOTS)
 def test_every_measure_of_the_later_plan_is_classified_on_the_comparison_page(
         site: Path, corpus: Corpus, lineage: Lineage, root: str) -> None:
-    later, earlier = lineage.comparison.later, lineage.comparison.earlier
+    assert len(lineage.pairs) == 1, "the page of one pair; a series of pairs is tested in tests/test_lineage.py"
+    pair = lineage.pairs[0]
+    later, earlier = pair.later, pair.earlier
     status = {row.attrs["data-ref"]: row.attrs["data-status"] for row in rows(site, root)}
     measures = [key(e) for e in corpus.plan_entries(later) if states_work(e)]
-    continued = {key(link.later) for link in lineage.links if link.later.plan.id == later}
+    continued = {key(link.later) for link in pair.links if link.later.plan.id == later}
     assert {ref: status[ref] for ref in measures} == {
         ref: "continued" if ref in continued else "new" for ref in measures}
-    carried_on = {key(link.earlier) for link in lineage.links if link.later.plan.id == later}
+    carried_on = {key(link.earlier) for link in pair.links if link.later.plan.id == later}
     dropped = {ref for ref, value in status.items() if value == "dropped"}
     assert dropped == {key(e) for e in corpus.plan_entries(earlier) if states_work(e)} - carried_on
 
