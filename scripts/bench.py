@@ -28,13 +28,14 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from generator.editions.edition import EDITIONS
+from generator.editions.edition import load_editions
 from scripts.bench_corpus import synthetic_content
 from scripts.bench_plain import Floor, measure_floor
 from scripts.bench_search import SearchCost, measure_search
 from scripts.bench_timing import DICTIONARIES, GENERATOR_STEPS, MKDOCS
 
 ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = load_editions(ROOT / "content")
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")  # what a build needs beside content/
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SERVED_PLAN = "cnipa-work-points-2022"  # the plan whose title the serve measurement edits

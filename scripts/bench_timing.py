@@ -35,11 +35,12 @@ import opencc
 from mkdocs.config import load_config
 
 from generator.content import corpus, load
-from generator.editions.edition import EDITIONS
+from generator.editions.edition import load_editions
 from generator.publish import forked, opendata, plugin, search, site
 from generator.render import renderer as render
 
 MKDOCS = "MkDocs"
+EDITIONS = load_editions(Path(__file__).resolve().parent.parent / "content")
 PLUGIN = "ip-plans"
 # (owner, attribute, step): the generator's functions, by the step of the data flow they belong to.
 STEPS: list[tuple[Any, str, str]] = [
@@ -189,7 +190,7 @@ def _edition_of(func: Callable[..., Any]) -> Callable[..., str] | None:
 
 def _edition_of_site_dir(*args: Any, site_dir: str = "", **kwargs: Any) -> str:
     folder = Path(site_dir).name
-    return next((edition.code for edition in EDITIONS if edition.root.strip("/") == folder), "zh-Hans")
+    return next((edition.code for edition in EDITIONS if edition.root.strip("/") == folder), EDITIONS[0].code)
 
 
 def _replace(owner: Any, name: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:

@@ -11,9 +11,12 @@ import yaml
 from filelock import FileLock
 
 from generator.content.corpus import Corpus, load_corpus
+from generator.editions.edition import load_editions
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+EDITIONS = load_editions(CONTENT)  # the site's editions with their catalogs
+BY_CODE = {edition.code: edition for edition in EDITIONS}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date

@@ -10,10 +10,9 @@ import pytest
 
 from generator.content.corpus import Corpus
 from generator.editions.convert import KEEP_END, KEEP_START, converter, identity
-from generator.editions.edition import BY_CODE
 from generator.render import charts
 from generator.render.renderer import Renderer
-from tests.conftest import CONTENT
+from tests.conftest import BY_CODE, CONTENT
 
 
 @pytest.mark.parametrize(("text", "width"), [
@@ -62,5 +61,5 @@ def test_the_charts_page_holds_three_well_formed_svgs_kept_from_conversion(corpu
     for source in svgs:
         assert "\n\n" not in source  # a blank line would end Markdown's raw HTML block
         element = ET.fromstring(source)
-        assert charts.FONTS[code] in element.attrib["font-family"]
+        assert BY_CODE[code].chart_fonts in element.attrib["font-family"]
     assert KEEP_START not in markdown and KEEP_END not in markdown

@@ -8,7 +8,8 @@ from generator.content.corpus import Corpus
 from generator.content.coverage import coverage, described
 from generator.content.models import Plan
 from generator.content.text import numeral
-from generator.editions.edition import BY_CODE, LABELS, label
+from generator.editions.edition import label
+from tests.conftest import BY_CODE
 
 
 @pytest.mark.parametrize(("n", "printed"), [(1, "一"), (5, "五"), (10, "十"), (11, "十一"), (20, "二十"), (99, "九十九"),
@@ -46,7 +47,7 @@ def test_labels_name_the_computed_count_and_years(corpus: Corpus) -> None:
 
 
 def test_no_label_states_a_count_or_a_year_of_the_plans() -> None:
-    for key, texts in LABELS.items():
-        for text in texts:
+    for edition in BY_CODE.values():
+        for key, text in edition.labels.items():
             assert not any(year in text for year in ("2022", "2023")), key
             assert "五份" not in text and "5件" not in text, key

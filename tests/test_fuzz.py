@@ -31,14 +31,14 @@ from generator.content.lineage import load_lineage
 from generator.content.termbase import load_rules
 from generator.content.translations import load_translation
 from generator.editions.convert import converter, interface
-from generator.editions.edition import EDITIONS
 from generator.publish import search
-from generator.publish.site import INTERFACE, PHRASES
 from generator.render.renderer import Renderer
 from generator.tools import audit
 from tests.conftest import CONTENT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
+# The Traditional edition's dictionaries (its `conversion` folder in content/editions.yaml).
+PHRASES, INTERFACE = Path("zh-Hant") / "phrases.txt", Path("zh-Hant") / "interface.txt"
 FILES = ["plans/mini-plan-2024.yaml", "agencies.yaml", "themes.yaml"]
 TARGETS = [*FILES, "anchors.lock"]
 KEYS = ["id", "title", "name", "names", "name_ja", "kind", "parent", "anchor", "marker", "text", "items", "lead",
@@ -82,7 +82,7 @@ def loads_or_stops_cleanly(content: Path) -> None:
         assert message and "\n" not in message
         event("stopped with one line")
         return
-    for edition in EDITIONS:
+    for edition in corpus.editions:
         Renderer(corpus, edition).pages()
     event("loaded and rendered")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator.content.corpus import Corpus
-from generator.editions.edition import BY_CODE, LABELS, label
+from generator.editions.edition import label
 from generator.render.renderer import item_label
+from tests.conftest import BY_CODE
 
 JA = BY_CODE["ja"]
 # Words the Japanese edition no longer uses, and what replaced them.
@@ -16,11 +17,11 @@ RETIRED = {"主管": "主導", "参加": "協力", "所管機関": "関係機関
 
 @pytest.mark.parametrize("word", sorted(RETIRED))
 def test_no_japanese_label_uses_a_retired_word(word: str) -> None:
-    assert not [key for key, (_, japanese) in LABELS.items() if word in japanese]
+    assert not [key for key, japanese in JA.labels.items() if word in japanese]
 
 
 def test_related_items_name_one_thing() -> None:
-    japanese = [value for _, value in LABELS.values()]
+    japanese = list(JA.labels.values())
     assert japanese.count("関連項目") == 1 and label("see_also", JA) == "関連項目"
 
 

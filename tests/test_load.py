@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,12 +14,13 @@ import yaml
 
 from generator.content.corpus import load_corpus
 from generator.content.errors import ContentError
-from generator.editions.edition import EDITIONS
+from generator.publish.check import check
 from generator.publish.site import EditionSite
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CASES = sorted((Path(__file__).parent / "cases" / "bad").glob("*.yaml"))
-README = Path(__file__).parent.parent / "README.md"
+ROOT = Path(__file__).parent.parent
+README = ROOT / "README.md"
 CATALOGUE_START, CATALOGUE_END = "<!-- catalogue of tests/cases/bad: UPDATE_CASES=1 rewrites it -->", "<!-- end of catalogue -->"
 
 
@@ -69,7 +72,7 @@ def build_pages(content: Path, templates: Path | None) -> None:
     """What a build does with the content: load it and each edition's dictionaries, then its navigation and
     every generated file (pages, open data, citations)."""
     corpus = load_corpus(content)
-    for edition in EDITIONS:
+    for edition in corpus.editions:
         site = EditionSite.load(content, edition.code, templates, corpus=corpus)
         site.nav()
         site.files()
@@ -97,6 +100,44 @@ def test_bad_input_gives_one_clear_line(case_path: Path, tmp_path: Path, monkeyp
         case["error"] = message
     assert message == case["error"]
     assert message.endswith(")") and " (hint: " in message, "every error tells what to do"
+
+
+CONTENT_CASES = [path for path in CASES if "templates" not in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("case_path", CONTENT_CASES, ids=[path.stem for path in CONTENT_CASES])
+def test_the_check_command_stops_at_the_same_line(case_path: Path, tmp_path: Path) -> None:
+    """`python -m generator check` runs the build's validation pass: every bad content file stops it with
+    the line the build prints, before anything renders."""
+    case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    apply_case(case, content)
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", "content"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", case["error"] + "\n")
+
+
+@pytest.mark.parametrize(("case_name", "fields"), [
+    ("edition-unknown-citation", ("citation", "'gb-t-7714' or 'japanese'", "'apa'")),
+    ("glossary-definition-alone", ("definition_ja", "a definition in both languages or in neither", "one")),
+    ("catalog-missing-label", ("see_also", "a label", "none")),
+])
+def test_errors_carry_their_parts_as_fields(case_name: str, fields: tuple[str, str, str], tmp_path: Path) -> None:
+    """A model validator's error (a PydanticCustomError with its ctx) and the loader's own reach the
+    ContentError as key, expected and found, not only as its text."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    apply_case(yaml.safe_load((CASES[0].parent / f"{case_name}.yaml").read_text(encoding="utf-8")), content)
+    with pytest.raises(ContentError) as raised:
+        check(content)
+    assert (raised.value.key, raised.value.expected, raised.value.found) == fields
+
+
+def test_the_check_command_passes_good_content() -> None:
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(FIXTURE)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == "" and "1 plans, 3 items, 3 editions checked" in done.stdout
 
 
 def catalogue() -> str:

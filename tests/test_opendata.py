@@ -8,9 +8,9 @@ import io
 import pytest
 
 from generator.content.corpus import Corpus
-from generator.editions.edition import BY_CODE
 from generator.publish import opendata
 from generator.render import citation
+from tests.conftest import BY_CODE
 
 
 @pytest.mark.parametrize(("value", "cell"), [

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from generator.content.corpus import Corpus
-from generator.editions.edition import BY_CODE
 from generator.render import charts, glossary_pages
 from generator.render.glossary_pages import checked_usages
 from generator.render.renderer import Renderer, paged, pager
+from tests.conftest import BY_CODE
 
 
 def test_groups_fill_pages_in_order_and_stay_whole() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.content.corpus import Corpus
-from generator.editions.edition import BY_CODE
 from generator.render import renderer as render
+from tests.conftest import BY_CODE
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "ja"])

@@ -14,7 +14,7 @@ from generator.content.errors import ContentError
 from generator.content.load import Document, load_agencies, load_plan, load_themes
 from generator.content.models import Agency, Item, Plan, Theme, ThemeOverride, TranslatedItem
 from generator.content.translations import Translations, load_translations
-from generator.editions.edition import TRANSLATIONS
+from generator.editions.edition import Edition, load_editions
 
 # Items that state who acts; the notice, the preamble and the closing rule are about the plan.
 RESPONSIBLE_KINDS = {"section", "subsection", "task", "measure"}
@@ -52,10 +52,31 @@ class Corpus:
     entries: list[Entry] = field(default_factory=list)
     content: Path | None = None  # the folder it was loaded from, for files beside the plans
     translations: Translations = field(default_factory=dict)  # language -> (plan id, anchor) -> entry
+    editions: tuple[Edition, ...] = ()  # the site's editions, the original first, with their catalogs
     _by_plan: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_anchor: dict[tuple[str, str], Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # len(entries) when indexed
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def folder(self) -> Path:
+        """The content folder the corpus was loaded from, where its reference files are."""
+        if self.content is None:
+            raise ValueError("a corpus made in memory has no content folder")
+        return self.content
+
+    def file(self, name: Path | str) -> Path:
+        return self.folder / name
+
+    def edition(self, code: str | None = None) -> Edition:
+        """The edition `code` (the original when None)."""
+        found = next((edition for edition in self.editions if code in (None, edition.code)), None)
+        if found is None:
+            known = ", ".join(edition.code for edition in self.editions)
+            raise ContentError(self.content / "editions.yaml" if self.content else "editions.yaml", None,
+                               f"expected an edition code of this file ({known}), found {code!r}",
+                               hint="the plugin's `edition` option names an entry of content/editions.yaml")
+        return found
 
     def plan_entries(self, plan_id: str) -> list[Entry]:
         return list(self._index()[0].get(plan_id, ()))
@@ -121,6 +142,7 @@ def per_corpus(compute: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
 def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
     """Load and cross-check everything under `content/`; raise ContentError on the first problem.
     `lock_required=False` lets `make lock` create a missing anchor lock."""
+    editions = load_editions(content)
     agencies_path, themes_path = content / "agencies.yaml", content / "themes.yaml"
     agencies = {agency.id: agency for agency in load_agencies(agencies_path)}
     themes = {theme.id: theme for theme in load_themes(themes_path)}
@@ -142,8 +164,9 @@ def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
         raise ContentError(content / "plans", None, "expected at least one plan file (*.yaml), found none")
     _check_plan_ids(content / "plans", plans)
     lock.check(content / lock.LOCK, plans, required=lock_required)
-    corpus = Corpus(plans, agencies, themes, content=content,
-                    translations=load_translations(content, plans, TRANSLATIONS))
+    languages = tuple(dict.fromkeys(edition.translation for edition in editions if edition.translation))
+    corpus = Corpus(plans, agencies, themes, content=content, editions=editions,
+                    translations=load_translations(content, plans, languages))
     decisions = theme_decisions(plans)
     for plan in plans:
         _add_entries(corpus, plan, plan.items, None, decisions)

@@ -145,21 +145,9 @@ def overview(corpus: Corpus, plan: Plan,
 
 
 def _scope_error(corpus: Corpus, entry: Entry, index: int, message: str) -> ContentError:
-    path = (corpus.content or Path("content")) / "plans" / f"{entry.plan.id}.yaml"
-    document = Document.read(path)
-    loc = _item_loc(document.data.get("items", []), entry.item.anchor, ("items",))
+    document = Document.read(corpus.file(Path("plans") / f"{entry.plan.id}.yaml"))
+    loc = document.item_loc(entry.item.anchor)
     return document.error((*loc, "obligations", index, "scope") if loc else ("items",),
                           f"key 'scope': {message}",
                           hint="the duties pages group obligations by scope; add the new form to generator/content/duties.py")
 
-
-def _item_loc(items: list[dict[str, object]], anchor: str, loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
-    """The key path of the item with `anchor` in the plan's YAML data."""
-    for position, item in enumerate(items):
-        if item.get("anchor") == anchor:
-            return (*loc, position)
-        children = item.get("items")
-        found = _item_loc(children, anchor, (*loc, position, "items")) if isinstance(children, list) else None
-        if found:
-            return found
-    return None

@@ -5,22 +5,33 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
+FIELD_ERROR = "content_field"  # the type of a model validator's error about one of its keys
+
 
 class ContentError(Exception):
-    """`file:line: where: key: expected …, found … (hint)` on one line."""
+    """`file:line: where: key: expected …, found … (hint)` on one line. A mismatch carries its parts as
+    fields (`key`, `expected`, `found`) and its message is made from them; other errors give a message."""
 
     def __init__(
         self,
         path: Path | str,
         line: int | None,
-        message: str,
+        message: str = "",
         *,
         where: str | None = None,
         hint: str | None = None,
+        key: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.line = line
         self.where = where
+        self.key, self.expected, self.found = key, expected, found
+        if expected is not None:
+            message = f"key {key!r}: expected {expected}, found {found}" if key else f"expected {expected}, found {found}"
         self.message = message
         self.hint = hint
         super().__init__(str(self))
@@ -30,6 +41,13 @@ class ContentError(Exception):
         where = f" {self.where}:" if self.where else ""
         hint = f" (hint: {self.hint})" if self.hint else ""
         return f"{location}:{where} {self.message}{hint}".replace("\n", " ")
+
+
+def field_error(key: str, expected: str, found: str, hint: str | None = None) -> PydanticCustomError:
+    """A model validator's error about its key `key`, with what was expected and found as fields (its ctx),
+    which the loader places at the key's line as `key 'x': expected …, found …`."""
+    return PydanticCustomError(FIELD_ERROR, "{key}: expected {expected}, found {found}",
+                               {"key": key, "expected": expected, "found": found, "hint": hint})
 
 
 def _display(path: Path) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import model_validator
 
 from generator.content.corpus import Corpus, Entry, per_corpus
+from generator.content.errors import field_error
 from generator.content.load import Document, load_list
 from generator.content.models import Id, Model, Text
 from generator.editions.convert import converter
@@ -35,12 +36,13 @@ class Term(Model):
     def _definitions_in_pairs(self) -> Term:
         if (self.definition is None) != (self.definition_ja is None):
             missing = "definition_ja" if self.definition_ja is None else "definition"
-            raise ValueError(f"{missing}: expected a definition in both languages or in neither, found one "
-                             f"(hint: add `{missing}:`, or remove the other definition)")
+            raise field_error(missing, "a definition in both languages or in neither", "one",
+                              f"add `{missing}:`, or remove the other definition")
         return self
 
-    def definition_in(self, code: str) -> str | None:
-        return self.definition_ja if code == "ja" else self.definition
+    def definition_in(self, translation: str | None) -> str | None:
+        """The definition in an edition with a translation (its language), or in the original's."""
+        return self.definition_ja if translation else self.definition
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,7 @@ def usages(terms: list[Term], corpus: Corpus) -> list[Usage]:
 @per_corpus
 def checked_usages(corpus: Corpus) -> list[Usage]:
     """The glossary of the corpus's content folder, checked against the plans, with each term's items."""
-    content = corpus.content or Path("content")
-    terms = load_glossary(content)
-    check_glossary(content, terms, corpus)
+    terms = load_glossary(corpus.folder)
+    check_glossary(corpus.folder, terms, corpus)
     return usages(terms, corpus)
 

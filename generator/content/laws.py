@@ -19,7 +19,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from generator.content.corpus import Corpus, Entry
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, field_error
 from generator.content.load import Document, load_list
 from generator.content.models import Id, Model, Text
 from generator.content.titles import Title, normal, titles
@@ -47,8 +47,7 @@ class Law(Model):
     def _short_forms_are_forms(self) -> Law:
         unknown = [form for form in self.short_ja if form not in self.forms]
         if unknown:
-            raise ValueError(f"short_ja: expected forms of this entry, found {unknown[0]!r} "
-                             "(hint: add it to `forms` or correct it)")
+            raise field_error("short_ja", "forms of this entry", repr(unknown[0]), "add it to `forms` or correct it")
         return self
 
 
@@ -104,29 +103,16 @@ def registered_forms(content: Path) -> list[str]:
 
 def _unresolved(path: Path, corpus: Corpus, entry: Entry, title: Title, entries: list[Law]) -> ContentError:
     """The error for a title no entry lists, at the item's line of its plan file."""
-    plan_file = (corpus.content or path.parent) / "plans" / f"{entry.plan.id}.yaml"
+    plan_file = corpus.file(f"plans/{entry.plan.id}.yaml")
     same = [law.id for law in entries if any(normal(form) == normal(title.form) for form in law.forms)]
     hint = (f"add {title.form!r} to the forms of {same[0]!r} in {path.name}" if same
             else f"add {title.form!r} to the forms of its entry in {path.name}, or a new entry")
-    return ContentError(plan_file, _item_line(plan_file, entry.item.anchor), f"title {title.printed}: expected a "
-                        f"title listed in {path.name}, found none", where=f"item {entry.item.anchor}", hint=hint)
-
-
-def _item_line(path: Path, anchor: str) -> int | None:
-    """The line of the item with `anchor` in a plan file."""
-    if not path.exists():
-        return None
-    nodes = [Document.read(path).root]
-    while nodes:
-        node = nodes.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == "anchor" and isinstance(value, yaml.ScalarNode) and value.value == anchor:
-                    return key.start_mark.line + 1
-            nodes.extend(value for _, value in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            nodes.extend(node.value)
-    return None
+    message = f"title {title.printed}: expected a title listed in {path.name}, found none"
+    document = Document.read(plan_file)
+    loc = document.item_loc(entry.item.anchor)
+    if loc is None:
+        return ContentError(plan_file, None, message, where=f"item {entry.item.anchor}", hint=hint)
+    return document.error((*loc, "anchor"), message, hint)
 
 
 # --- drafting entries for new titles ------------------------------------------------------------

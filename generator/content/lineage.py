@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 
 from generator.content import lock
 from generator.content.corpus import Corpus, Entry
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, field_error
 from generator.content.load import Document, validate
 from generator.content.models import Id, Model, Text
 
@@ -43,8 +43,7 @@ class Continuation(Model):
     @model_validator(mode="after")
     def _note_translated(self) -> Continuation:
         if self.note and not self.note_ja:
-            raise ValueError("note_ja: expected the Japanese of the note, found none "
-                             "(hint: the Japanese edition shows it; add `note_ja:`)")
+            raise field_error("note_ja", "the Japanese of the note", "none", "the Japanese edition shows it; add `note_ja:`")
         return self
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import errno
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,12 +12,11 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.content.errors import ContentError
+from generator.content.errors import FIELD_ERROR, ContentError
 from generator.content.models import Agency, Plan, Theme
 from generator.content.text import position, refused_character
 
 M = TypeVar("M", bound=BaseModel)
-_FIELD_MESSAGE = re.compile(r"^(\w+): (expected .*?)(?: \(hint: (.*)\))?$")
 
 
 class _Problem(yaml.MarkedYAMLError):
@@ -242,8 +240,28 @@ class Document:
                 where = f"item {anchor.value}"
         return where
 
+    def item_loc(self, anchor: str) -> tuple[int | str, ...] | None:
+        """The key path of the item with `anchor` among a plan file's items (nested ones too)."""
+        stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(self.root, ())]
+        while stack:
+            node, loc = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                anchor_node = _child(node, "anchor")
+                if isinstance(anchor_node, yaml.ScalarNode) and anchor_node.value == anchor:
+                    return loc
+                stack.extend((value, (*loc, key.value)) for key, value in reversed(node.value))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((value, (*loc, index)) for index, value in reversed(list(enumerate(node.value))))
+        return None
+
     def error(self, loc: tuple[int | str, ...], message: str, hint: str | None = None) -> ContentError:
         return ContentError(self.path, self.line(loc), message, where=self.where(loc), hint=hint)
+
+    def mismatch(self, loc: tuple[int | str, ...], key: str | None, expected: str, found: str,
+                 hint: str | None = None) -> ContentError:
+        """The error of the value at `loc`: what its key expected and what it found, as fields."""
+        return ContentError(self.path, self.line(loc), where=self.where(loc), hint=hint, key=key, expected=expected,
+                            found=found)
 
 
 def _loc_at(root: yaml.Node, point: tuple[int, int]) -> tuple[int | str, ...] | None:
@@ -294,28 +312,27 @@ def _content_error(document: Document, model: type[BaseModel], base: tuple[int |
     found = detail.get("input")
     kind = detail["type"]
     if kind == "missing":
-        return document.error(loc[:-1], f"key {key!r}: expected a value, found none", hint=f"add `{key}:`")
+        return document.mismatch(loc[:-1], key, "a value", "none", hint=f"add `{key}:`")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, detail["loc"][:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.4)
         hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(allowed)
         return document.error(loc, f"unknown key {key!r}: expected one of the known keys, found {key!r}", hint)
+    if kind == FIELD_ERROR:  # raised by a model validator about one of its keys (errors.field_error)
+        ctx = detail["ctx"]
+        return document.mismatch((*loc, ctx["key"]), ctx["key"], ctx["expected"], ctx["found"], ctx["hint"])
     message = detail["msg"].removeprefix("Value error, ")
-    field_message = _FIELD_MESSAGE.match(message)
-    if field_message:  # raised by a model validator about one of its fields
-        field, expected, hint = field_message.groups()
-        return document.error((*loc, field), f"key {field!r}: {expected}", hint)
     expected = message.removeprefix("Input should be ").removeprefix("String should ")
     if kind == "string_too_short":
         expected = "a text, not an empty one"
     elif kind == "string_too_long":
         expected = f"a text of at most {detail['ctx']['max_length']:,} characters"
         found = f"{len(found):,} characters"
-        return document.error(loc, f"key {key!r}: expected {expected}, found {found}", _type_hint(detail))
+        return document.mismatch(loc, key, expected, found, _type_hint(detail))
     elif kind == "too_short":
-        return document.error(loc, f"key {key!r}: expected at least one entry, found an empty list",
-                              "write the entries, or remove the key if it may be left out")
-    return document.error(loc, f"key {key!r}: expected {expected}, found {_short(found)}", _type_hint(detail))
+        return document.mismatch(loc, key, "at least one entry", "an empty list",
+                                 "write the entries, or remove the key if it may be left out")
+    return document.mismatch(loc, key, expected, _short(found), _type_hint(detail))
 
 
 _TYPE_HINTS = {

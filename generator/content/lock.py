@@ -109,7 +109,8 @@ def write(path: Path, plans: list[Plan]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from generator.content.corpus import load_corpus
+    # The whole validation pass, which reads the lock: run by this command, never imported by the build's steps.
+    from generator.publish.check import check as check_content
 
     parser = argparse.ArgumentParser(prog="python -m generator.content.lock", description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=Path("content"))
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.content / LOCK
     try:
-        corpus = load_corpus(args.content, lock_required=not args.write)
+        corpus = check_content(args.content, lock_required=not args.write)
         new = write(path, corpus.plans) if args.write else missing(path, corpus.plans)
     except ContentError as error:
         print(f"ERROR {error}", file=sys.stderr)

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.content.errors import field_error
+
 # A text longer than this is a paste gone wrong: the longest item of the plans of 2022 and 2023 has 344 characters.
 MAX_TEXT = 20_000
 
@@ -97,14 +99,14 @@ class Item(Model):
     def _anchor_fits_kind(self) -> Item:
         form = ANCHOR_FORMS[self.kind]
         if not re.fullmatch(form, self.anchor):
-            raise ValueError(f"anchor: expected the {self.kind} form {form}, found {self.anchor!r} "
-                             "(hint: the forms of the contract: preamble, s3, s2-1, t18, s3-t2, s5-m3, closing)")
+            raise field_error("anchor", f"the {self.kind} form {form}", repr(self.anchor),
+                              "the forms of the contract: preamble, s3, s2-1, t18, s3-t2, s5-m3, closing")
         for alias in self.aliases:
             if not ANY_ANCHOR.fullmatch(alias):
-                raise ValueError(f"aliases: expected an anchor of CONTRACT.md's forms, found {alias!r} "
-                                 "(hint: former anchors have the same ASCII forms: s3, s2-1, t18, s3-t2, s5-m3)")
+                raise field_error("aliases", "an anchor of CONTRACT.md's forms", repr(alias),
+                                  "former anchors have the same ASCII forms: s3, s2-1, t18, s3-t2, s5-m3")
         if not (self.title or self.text or self.measures):
-            raise ValueError("text: expected the item's text, found none")
+            raise field_error("text", "the item's text", "none")
         return self
 
     @property
@@ -168,18 +170,18 @@ def parse_source_note(note: str) -> SourceNote:
     head, _, rest = note.partition("\n")
     match = _NOTE_DATE.search(head)
     if not head.startswith("出所：") or not match:
-        raise ValueError(f"note: expected 出所：<date>付け<publisher> on the first line, found {head!r}")
+        raise field_error("note", "出所：<date>付け<publisher> on the first line", repr(head))
     year, month, day = (int(part) for part in match.groups())
     try:
         date = datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"note: expected a real date, found {match[0]!r}") from None
+        raise field_error("note", "a real date", repr(match[0])) from None
     publisher = (head[len("出所：") : match.start()] + head[match.end() :]).strip()
     link = _NOTE_LINK.search(rest) or _NOTE_URL.search(rest)
     url = link[link.lastindex or 0].replace("\\", "") if link else ""
     if not re.match(r"https?://", url):
-        raise ValueError(f"note: expected an http(s) URL on the second line, found {rest.strip()[:60]!r} "
-                         "(hint: the address of the source as published, https://…)")
+        raise field_error("note", "an http(s) URL on the second line", repr(rest.strip()[:60]),
+                          "the address of the source as published, https://…")
     return SourceNote(date=date, publisher=publisher, url=url)
 
 
@@ -256,11 +258,11 @@ class Plan(Model):
     @model_validator(mode="after")
     def _former_ids_only(self) -> Plan:
         if self.id in self.aliases:
-            raise ValueError(f"aliases: expected the plan's former ids, found its own id {self.id!r} "
-                             "(hint: a plan's current id is its file name; remove it from `aliases`)")
+            raise field_error("aliases", "the plan's former ids", f"its own id {self.id!r}",
+                              "a plan's current id is its file name; remove it from `aliases`")
         if self.short_ja and not self.short:
-            raise ValueError("short: expected the short name beside short_ja, found none "
-                             "(hint: the Chinese editions show `short`; add it)")
+            raise field_error("short", "the short name beside short_ja", "none",
+                              "the Chinese editions show `short`; add it")
         return self
 
     def walk(self) -> Iterator[Item]:
@@ -318,8 +320,8 @@ class Theme(Model):
     @model_validator(mode="after")
     def _description_translated(self) -> Theme:
         if self.description and not self.description_ja:
-            raise ValueError("description_ja: expected the Japanese of the description, found none "
-                             "(hint: the Japanese edition shows it; add `description_ja:`)")
+            raise field_error("description_ja", "the Japanese of the description", "none",
+                              "the Japanese edition shows it; add `description_ja:`")
         return self
 
 
@@ -354,8 +356,8 @@ class TranslatedItem(Model):
     @model_validator(mode="after")
     def _same_fields(self) -> TranslatedItem:
         if set(self.ja) != set(self.zh):
-            raise ValueError(f"ja: expected the fields of zh ({', '.join(self.zh)}), found {', '.join(self.ja) or 'none'} "
-                             "(hint: translate each field of zh once)")
+            raise field_error("ja", f"the fields of zh ({', '.join(self.zh)})", ", ".join(self.ja) or "none",
+                              "translate each field of zh once")
         return self
 
 

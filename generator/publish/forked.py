@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.content.corpus import Corpus
-from generator.editions.edition import EDITIONS, Edition
+from generator.editions.edition import Edition
 from generator.publish import site
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
@@ -43,7 +43,7 @@ class OtherEditions:
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:
-            for edition in EDITIONS:
+            for edition in corpus.editions:
                 if not edition.original:
                     sys.stdout.flush()
                     sys.stderr.flush()

@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from generator.content import lock
 from generator.content.corpus import Corpus
 from generator.content.errors import ContentError
-from generator.editions.edition import EDITIONS
 from generator.publish import forked, site
 from generator.publish.raw_html import RawBlocksExtension
 from generator.render.renderer import CompiledTemplates
@@ -37,8 +36,9 @@ SIDEBAR_GROUP = 16  # pages a section of the sidebar lists at most: its index pa
 class SiteConfig(Config):
     content = c.Dir(exists=True, default="content")
     """Folder of the data: plans/, agencies.yaml, themes.yaml, zh-Hant/."""
-    edition = c.Choice(["zh-Hans", "zh-Hant", "ja"], default="zh-Hans")
-    """The edition this build renders; the original also builds the others after itself."""
+    edition = c.Optional(c.Type(str))
+    """The code of the edition this build renders (content/editions.yaml; the original when unset); the
+    original also builds the others after itself."""
     editions = c.Type(bool, default=True)
     """Whether the original edition's build also builds the other editions."""
     templates = c.Optional(c.Dir(exists=True))
@@ -70,7 +70,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(str(error)) from None
         config.markdown_extensions.append(RawBlocksExtension())
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
-        if unlocked and self.config.edition == "zh-Hans":
+        if unlocked and self.edition_site.edition.original:
             log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))
         return config
 
@@ -140,7 +140,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
-            log.debug("search bundle of %s: %d bytes", self.config.edition, size)
+            log.debug("search bundle of %s: %d bytes", self.edition_site.edition.code, size)
             if self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
                 # The original is served as soon as it is built; the other editions replace theirs when done.
                 self.others = forked.OtherEditions.start(config, self.edition_site.corpus, beside=True)
@@ -188,7 +188,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         site_dir = getattr(self, "kept", None)
         if site_dir is None:
             return
-        for edition in EDITIONS:
+        for edition in self.edition_site.corpus.editions:
             if edition.original:
                 continue
             inside, outside = site_dir / edition.root, Path(f"{site_dir}.{edition.code}.kept")
@@ -197,7 +197,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 source.rename(target)
 
     def _builds_others(self) -> bool:
-        return self.config.edition == "zh-Hans" and self.config.editions
+        return self.edition_site.edition.original and self.config.editions
 
 
 def _sidebar(nav: Navigation, page: Page, limit: int = SIDEBAR_GROUP) -> Navigation:

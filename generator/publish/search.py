@@ -195,7 +195,7 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
         shown, alternate = both("、".join(f"《{form}》" for form in forms))
         found.append(Record(
             url=f"laws/{document.id}/", kind="law", number=kind_label("law"),
-            title=document.name_ja if edition.code == "ja" and document.name_ja else show(document.title),
+            title=document.name_ja if edition.translation and document.name_ja else show(document.title),
             text=shown, other=alternate, translation=document.name_ja or "", lang=lang,
             names=(*forms, *(show(form) for form in forms), *([document.name_ja] if document.name_ja else [])),
             filters={"kind": ["law"]},

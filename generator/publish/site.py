@@ -18,17 +18,16 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.content import glossary
-from generator.content.corpus import Corpus, load_corpus
-from generator.editions.convert import converter, identity, interface, simplified
-from generator.editions.edition import BY_CODE, EDITIONS, Edition
-from generator.publish import opendata, reference, search
+from generator.content.corpus import Corpus
+from generator.editions.convert import converter, identity, simplified
+from generator.editions.edition import Edition
+from generator.publish import opendata, search
+from generator.publish.check import PHRASES, check, conversion
 from generator.publish.reference import FEATURES
 from generator.render import citation, laws_pages
 from generator.render.renderer import Renderer, relative, year_page
 
 PLUGIN = "ip-plans"
-PHRASES = Path("zh-Hant") / "phrases.txt"  # the Traditional edition's phrase dictionary (body and interface)
-INTERFACE = Path("zh-Hant") / "interface.txt"  # its interface phrases in Taiwan usage (labels only)
 # Labels search.js shows (data-search-… of #ip-messages).
 SEARCH_MESSAGES = ("search.results", "search.none", "search.loose", "search.lead", "search.loading", "search.failed",
                    "search.quick_all")
@@ -47,17 +46,15 @@ class EditionSite:
     interface: Callable[[str], str] = identity  # the edition's interface wording, before the conversion
 
     @classmethod
-    def load(cls, content: Path, code: str, templates: Path | None = None, corpus: Corpus | None = None) -> EditionSite:
-        """The edition `code` of the content; `corpus`, when given, is that content already loaded."""
-        edition = BY_CODE[code]
+    def load(cls, content: Path, code: str | None, templates: Path | None = None,
+             corpus: Corpus | None = None) -> EditionSite:
+        """The edition `code` of the content (the original when None); `corpus`, when given, is that content
+        already loaded."""
         content = content.resolve()
-        corpus = corpus or load_corpus(content)
-        # Every content file is checked before anything renders: the dictionaries in every edition too.
-        traditional, wording = converter(content / PHRASES), interface(content / INTERFACE)
-        reference.check(corpus)
-        if code != "zh-Hant":
-            traditional, wording = identity, identity
-        return cls(content, corpus, edition, traditional, templates, interface=wording)
+        corpus = corpus or check(content)  # every content file is checked before anything renders
+        edition = corpus.edition(code)
+        convert, wording = conversion(content, edition)
+        return cls(content, corpus, edition, convert, templates, interface=wording)
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -82,7 +79,7 @@ class EditionSite:
         if redirects is not None:
             redirects.config["redirect_maps"].update(self.redirects())
         config.extra["alternate"] = [
-            {"name": other.name, "link": "/" + other.root, "lang": other.html_lang} for other in EDITIONS
+            {"name": other.name, "link": "/" + other.root, "lang": other.html_lang} for other in self.corpus.editions
         ]
 
     def redirects(self) -> dict[str, str]:
@@ -119,12 +116,14 @@ class EditionSite:
     @cached_property
     def search_records(self) -> list[search.Record]:
         """One search record per item, plan, agency, theme and cited document."""
-        # The other Chinese script, for readers who type it: the original for the Traditional edition.
-        other = simplified if self.edition.code == "zh-Hant" else converter(self.content / PHRASES)
+        # The other Chinese script, for readers who type it: the original for a converted edition, else the
+        # converted edition's script.
+        folder = next((edition.conversion for edition in self.corpus.editions if edition.conversion), None)
+        other = simplified if self.edition.conversion else converter(self.content / folder / PHRASES) if folder else identity
         laws = laws_pages.laws_of(self.corpus)
         documents = laws.entries if laws else ()
         language = self.edition.translation
-        if language != "ja":
+        if not language:
             return search.records(self.renderer, other, documents)
         # Japanese readers find an item by the term base's words and by their own words for its terms.
         terms = glossary.glossary_pairs(self.content)
@@ -146,14 +145,15 @@ class EditionSite:
         here = self.edition.root + page_url
         return {
             "edition": self.edition.code,
+            "converted": bool(self.edition.conversion),
             "body_lang": self.edition.body_lang,
             "alternates": [
                 {"name": other.name, "lang": other.html_lang, "href": relative(here, other.root + page_url),
                  "current": other == self.edition}
-                for other in EDITIONS
+                for other in self.corpus.editions
             ],
             "original_href": relative(here, page_url),
-            "notice": (self.label("original_prevails") if self.edition.code == "zh-Hant"
+            "notice": (self.label("original_prevails") if self.edition.conversion
                        else self.label("translation_notice") if self.edition.translation else ""),
             # The reader's choice of original and translation (kept across pages by ip.js).
             "views": {"legend": self.label("view"), "options": [(key, self.label(f"view.{key}")) for key in VIEWS]}
@@ -203,7 +203,7 @@ class EditionSite:
             "@context": "https://schema.org",
             "@type": "Legislation",
             "name": title,
-            "alternateName": plan.title_ja if self.edition.code == "ja" and plan.title_ja else None,
+            "alternateName": plan.title_ja if self.edition.translation and plan.title_ja else None,
             "legislationIdentifier": doc_number,
             "legislationDate": plan.issued.isoformat() if plan.issued else None,
             "datePublished": date.isoformat() if date else None,
@@ -220,10 +220,10 @@ class EditionSite:
         }
 
 
-def build_other_editions(config: MkDocsConfig, corpus: Corpus | None = None) -> None:
-    """Build the Traditional and Japanese editions into their folders of the original's site_dir; `corpus`
+def build_other_editions(config: MkDocsConfig, corpus: Corpus) -> None:
+    """Build the editions other than the original into their folders of the original's site_dir; `corpus`
     is the original's, so that the content is read once per build."""
-    for edition in EDITIONS:
+    for edition in corpus.editions:
         if not edition.original:
             build_edition(config, edition, corpus)
 

@@ -27,11 +27,6 @@ LINE = 15  # line height of wrapped labels
 INK, MUTED, GRID = "#1f2330", "#5c6370", "#d9dce3"
 LEAD_COLOUR, PARTICIPANT_COLOUR = "#303f9f", "#9fa8da"  # Material indigo 700 and 200
 HEAT_LOW, HEAT_HIGH = (232, 234, 246), (26, 35, 126)  # indigo 50 to indigo 900
-FONTS = {  # CJK families that ship with the common systems (Noto CJK on Linux), the edition's first
-    "zh-Hans": "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei'",
-    "zh-Hant": "'Noto Sans CJK TC', 'Source Han Sans TC', 'PingFang TC', 'Microsoft JhengHei'",
-    "ja": "'Noto Sans CJK JP', 'Source Han Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo",
-}
 
 
 # --- measuring and wrapping text ---------------------------------------------------------------
@@ -199,8 +194,7 @@ class Charts:
         self.renderer = renderer
         self.url = url  # the page the chart is on: its links are relative to it
         self.corpus = renderer.corpus
-        self.code = renderer.edition.code
-        self.font = FONTS[self.code]
+        self.font = renderer.edition.chart_fonts  # CJK families of the common systems, the edition's script first
         self.say = renderer.convert  # into the edition's script: the chart is kept out of the page's conversion
 
     def label(self, key: str, **values: object) -> str:
@@ -214,7 +208,7 @@ class Charts:
 
     def plan_title(self, plan_id: str) -> str:
         plan = next(plan for plan in self.corpus.plans if plan.id == plan_id)
-        return plan.title_ja if self.code == "ja" and plan.title_ja else plan.title
+        return self.renderer.plan_title(plan)
 
     def agency_bars(self, loads: list[AgencyLoad]) -> Markup:
         """Stacked horizontal bars: lead and participant items of each agency."""

@@ -60,7 +60,7 @@ def plan_citation(corpus: Corpus, plan: Plan, edition: Edition, place: str = "")
     """The citation of a plan, or of a place in it (a locator), without its URL."""
     issuer = corpus.agencies[plan.issuer] if plan.issuer else None
     date = plan.date
-    if edition.code == "ja":
+    if edition.citation == "japanese":
         details = "、".join(part for part in (plan.doc_number, _date_ja(date) if date else None) if part)
         return (f"{issuer.name_ja if issuer else ''}「{plan.title}」"
                 f"{f'（{details}）' if details else ''}{place.removesuffix('、')}")

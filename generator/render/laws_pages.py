@@ -3,8 +3,6 @@ document with every item that cites it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.content.corpus import Corpus, per_corpus
 from generator.content.laws import FILE, Laws, load_laws
 from generator.render.renderer import Renderer
@@ -16,7 +14,7 @@ URL = "laws/"
 @per_corpus
 def laws_of(corpus: Corpus) -> Laws | None:
     """The reviewed registry of the corpus's content folder; None when the folder has none."""
-    path = (corpus.content or Path("content")) / FILE
+    path = corpus.file(FILE)
     return load_laws(path, corpus) if path.exists() else None
 
 

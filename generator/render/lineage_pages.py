@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.content.corpus import Corpus, Entry, per_corpus
 from generator.content.lineage import FILE, Lineage, Link, Pair, load_lineage, states_work
@@ -68,7 +67,7 @@ class SideBySide:
 @per_corpus
 def lineage_of(corpus: Corpus) -> Lineage | None:
     """The reviewed lineage of the corpus's content folder; None when the folder has no lineage file."""
-    path = (corpus.content or Path("content")) / FILE
+    path = corpus.file(FILE)
     return load_lineage(path, corpus) if path.exists() else None
 
 

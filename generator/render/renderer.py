@@ -167,7 +167,7 @@ class Renderer:
             plan_short=self.plan_short,
             year_name=self.year_name,
             year_page=year_page,
-            title_lang="ja" if edition.code == "ja" else edition.body_lang,
+            title_lang=edition.translation or edition.body_lang,
             item_label=lambda entry, full=False: item_label(entry, edition, full),
             citation=self.citation,
             citation_preview=self.citation_preview,
@@ -192,19 +192,20 @@ class Renderer:
 
     def agency_name(self, agency: Agency | str) -> str:
         agency = self.corpus.agencies[agency] if isinstance(agency, str) else agency
-        return agency.name_ja if self.edition.code == "ja" else agency.name
+        return agency.name_ja if self.edition.translation else agency.name
 
     def theme_name(self, theme: Theme | str) -> str:
         theme = self.corpus.themes[theme] if isinstance(theme, str) else theme
-        return theme.name_ja if self.edition.code == "ja" else theme.name
+        return theme.name_ja if self.edition.translation else theme.name
 
     def plan_title(self, plan: Plan) -> str:
-        """A plan's name outside its own text: Japanese in the Japanese edition (lang: `title_lang`)."""
-        return plan.title_ja if self.edition.code == "ja" and plan.title_ja else plan.title
+        """A plan's name outside its own text: translated in an edition with a translation (lang: `title_lang`)."""
+        return plan.title_ja if self.edition.translation and plan.title_ja else plan.title
 
     def plan_short(self, plan: Plan) -> str:
-        """A plan's short name (2023年工作要点, `short` in its YAML); else its name as plan_title gives it."""
-        if self.edition.code == "ja":
+        """A plan's short name (2023年工作要点, `short` in its YAML; `short_ja` where the edition shows the
+        Japanese translation); else its name as plan_title gives it."""
+        if self.edition.translation:
             return plan.short_ja or self.plan_title(plan)
         return self.interface(plan.short) if plan.short else self.plan_title(plan)
 

@@ -37,7 +37,6 @@ from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
 from generator.content.text import read_text, refuse_invisible
 from generator.editions.convert import converter, interface, opencc_dictionary, simplified
-from generator.editions.edition import BY_CODE, LABELS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 WINDOW = 3  # characters of context on each side
@@ -121,15 +120,17 @@ def texts(corpus: Corpus) -> Iterator[Shown]:
         yield Shown(f"theme:{theme.id}", theme.name)
         if theme.description:
             yield Shown(f"theme:{theme.id}", theme.description)
-    for key, (label, _) in LABELS.items():
+    converted = [edition for edition in corpus.editions if edition.conversion]
+    for key, label in (converted[0].labels if converted else {}).items():
         if label:  # fields such as {count_zh} as they are: their values (digits, 五) convert alike in every context
             yield Shown(f"label:{key}", label, "label")
     for plan in corpus.plans:  # short names, converted like labels (Renderer.plan_short)
         if plan.short:
             yield Shown(f"plan:{plan.id}", plan.short, "label")
     yield from reference_texts(corpus)
-    for key, text in theme_strings(BY_CODE["zh-Hant"].theme_language).items():
-        yield Shown(f"material:{key}", simplified(text), "theme", text)
+    for edition in converted[:1]:
+        for key, text in theme_strings(edition.theme_language).items():
+            yield Shown(f"material:{key}", simplified(text), "theme", text)
 
 
 def reference_texts(corpus: Corpus) -> Iterator[Shown]:

@@ -19,8 +19,8 @@ from playwright.sync_api import Page
 
 from generator.content.corpus import load_corpus
 from generator.editions.convert import converter
-from generator.editions.edition import BY_CODE, label
-from tests.conftest import build_site
+from generator.editions.edition import label
+from tests.conftest import BY_CODE, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.server import serve
 from tests.site.tree import read

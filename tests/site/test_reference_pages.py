@@ -16,8 +16,7 @@ from generator.content import duties
 from generator.content.corpus import Corpus, Entry
 from generator.content.glossary import TERM_PAGE_AT, load_glossary
 from generator.editions.convert import converter, identity
-from generator.editions.edition import LABELS
-from tests.conftest import CONTENT
+from tests.conftest import BY_CODE, CONTENT
 from tests.site.pages import EDITION_ROOTS, page_file, parse
 from tests.site.tree import Element, read
 
@@ -37,8 +36,7 @@ def convert_for(root: str) -> Callable[[str], str]:
 
 
 def label_in(root: str, key: str) -> str:
-    simplified, japanese = LABELS[key]
-    return japanese if root == "ja/" else convert_for(root)(simplified)
+    return BY_CODE["ja"].labels[key] if root == "ja/" else convert_for(root)(BY_CODE["zh-Hans"].labels[key])
 
 
 def resolve(page_url: str, href: str) -> tuple[str, str]:

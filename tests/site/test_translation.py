@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from generator.content.corpus import Corpus, printed_translation
-from generator.editions.edition import BY_CODE, label
+from generator.editions.edition import label
+from tests.conftest import BY_CODE
 from tests.site.tree import Element, read
 
 JA = BY_CODE["ja"]
