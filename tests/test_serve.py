@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from generator.publish.plugin import SitePlugin
+from generator.publish.plugin import keep_others
 from generator.publish.site import publish
+from tests.conftest import EDITIONS
 
 
 def test_the_other_editions_stay_through_the_cleaning_of_the_site_folder(tmp_path: Path) -> None:
@@ -16,13 +15,11 @@ def test_the_other_editions_stay_through_the_cleaning_of_the_site_folder(tmp_pat
     for root in ("zh-Hant", "ja"):
         (site / root).mkdir(parents=True)
         (site / root / "index.html").write_text(root, encoding="utf-8")
-    config = MkDocsConfig()
-    config["site_dir"] = str(site)
-    plugin = SitePlugin()
-    plugin._keep_others(config, aside=True)
+    others = [edition for edition in EDITIONS if not edition.original]
+    keep_others(site, others, aside=True)
     shutil.rmtree(site)  # what MkDocs does before it writes the original edition
     site.mkdir()
-    plugin._keep_others(None, aside=False)
+    keep_others(site, others, aside=False)
     assert {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
             for path in site.rglob("*.html")} == {"zh-Hant/index.html": "zh-Hant", "ja/index.html": "ja"}
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]

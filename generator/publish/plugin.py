@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from generator.content import lock
 from generator.content.corpus import Corpus
 from generator.content.errors import ContentError
+from generator.editions.edition import Edition
 from generator.publish import forked, site
 from generator.publish.raw_html import RawBlocksExtension
 from generator.render.renderer import CompiledTemplates
@@ -186,18 +187,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if config is not None:
             self.kept = Path(config.site_dir)
         site_dir = getattr(self, "kept", None)
-        if site_dir is None:
-            return
-        for edition in self.edition_site.corpus.editions:
-            if edition.original:
-                continue
-            inside, outside = site_dir / edition.root, Path(f"{site_dir}.{edition.code}.kept")
-            source, target = (inside, outside) if aside else (outside, inside)
-            if source.exists() and not target.exists():
-                source.rename(target)
+        if site_dir is not None:
+            keep_others(site_dir, [e for e in self.edition_site.corpus.editions if not e.original], aside)
 
     def _builds_others(self) -> bool:
         return self.edition_site.edition.original and self.config.editions
+
+
+def keep_others(site_dir: Path, others: Iterable[Edition], aside: bool) -> None:
+    """Move the folders of the editions `others` out of `site_dir` (`aside`), next to it, or back into it."""
+    for edition in others:
+        inside, outside = site_dir / edition.root, Path(f"{site_dir}.{edition.code}.kept")
+        source, target = (inside, outside) if aside else (outside, inside)
+        if source.exists() and not target.exists():
+            source.rename(target)
 
 
 def _sidebar(nav: Navigation, page: Page, limit: int = SIDEBAR_GROUP) -> Navigation:
