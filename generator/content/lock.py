@@ -46,8 +46,8 @@ def read(path: Path) -> list[LockedAnchor]:
                            hint="save the file as UTF-8 without BOM")
     refused = refused_character(text)
     if refused is not None:
-        line, column = position(text, refused[0])
-        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
+        at_line, column = position(text, refused[0])
+        raise ContentError(path, at_line, f"expected visible text, found {refused[1]} at column {column}",
                            hint="delete it; it is invisible in most editors")
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()

@@ -45,6 +45,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class RegistryEntry(Model):
+    """An entry of a registry file (agencies, themes, glossary, laws, synonyms), named by its unique id."""
+
+    id: Id
+
+
 class LevelMeasure(Model):
     """A measure of the task list (003) for one level: national, all regions, regions concerned."""
 
@@ -221,6 +227,11 @@ class Plan(Model):
                              "(hint: a plan's current id is its file name; remove it from `aliases`)")
         return self
 
+    @model_validator(mode="after")
+    def _dated(self) -> Plan:
+        self.year  # noqa: B018 (raises where neither the id nor the title gives a year)
+        return self
+
     def walk(self) -> Iterator[Item]:
         for item in self.items:
             yield from item.walk()
@@ -232,10 +243,13 @@ class Plan(Model):
         return self.issued or self.published or (note.date if note else None)
 
     @property
-    def year(self) -> int | None:
+    def year(self) -> int:
         """The plan's year: the one its id carries by convention (cnipa-work-points-2023), else its title's."""
         found = re.search(r"20\d\d", self.id) or re.search(r"(?<!\d)\d{4}(?!\d)", self.title)
-        return int(found[0]) if found else None
+        if found is None:
+            raise ValueError(f"id: expected a year in the plan's id or title, found none in {self.id!r} "
+                             "(hint: a plan's id ends with its year, e.g. cnipa-work-points-2023)")
+        return int(found[0])
 
     def printed(self) -> Iterator[str]:
         """All text of the plan in document order (the covering notice precedes the title)."""
@@ -250,8 +264,7 @@ class Plan(Model):
                 yield from entry.printed()
 
 
-class Agency(Model):
-    id: Id
+class Agency(RegistryEntry):
     name: Text
     names: list[Text] = []
     name_ja: Text
@@ -270,8 +283,7 @@ class Agency(Model):
     parent: Id | None = None
 
 
-class Theme(Model):
-    id: Id
+class Theme(RegistryEntry):
     name: Text
     name_ja: Text
     description: Text | None = None

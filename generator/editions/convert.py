@@ -49,8 +49,8 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
     text = read_text(path)
     refused = refused_character(text)
     if refused is not None:
-        line, column = position(text, refused[0])
-        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
+        at_line, column = position(text, refused[0])
+        raise ContentError(path, at_line, f"expected visible text, found {refused[1]} at column {column}",
                            hint="delete it; it is invisible in most editors")
     entries = []
     seen: dict[str, int] = {}
@@ -116,8 +116,9 @@ def converter(phrases: Path) -> Callable[[str], str]:
 
 @cache
 def _converter(phrases: Path, version: int) -> Callable[[str], str]:
-    workdir = Path(tempfile.mkdtemp(prefix="opencc-"))
-    engine = opencc.OpenCC(str(_config(phrases, workdir)))
+    # OpenCC reads its configuration and dictionaries when the engine is made: the folder can go at once.
+    with tempfile.TemporaryDirectory(prefix="opencc-") as workdir:
+        engine = opencc.OpenCC(str(_config(phrases, Path(workdir))))
     return _outside_kept(engine.convert)
 
 

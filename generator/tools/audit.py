@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import material
+import material  # type: ignore[import-untyped]  # mkdocs-material ships no type information
 import yaml
 
 from generator.content.corpus import Corpus, load_corpus
