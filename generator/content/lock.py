@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.content.errors import ContentError
 from generator.content.models import Plan
-from generator.content.text import position, read_text, refused_character
+from generator.content.text import read_text, refuse_invisible
 
 LOCK = "anchors.lock"
 HEADER = (
@@ -44,11 +44,7 @@ def read(path: Path) -> list[LockedAnchor]:
     if text.startswith("\ufeff"):
         raise ContentError(path, 1, "expected UTF-8 text without a byte-order mark, found U+FEFF at the start",
                            hint="save the file as UTF-8 without BOM")
-    refused = refused_character(text)
-    if refused is not None:
-        at_line, column = position(text, refused[0])
-        raise ContentError(path, at_line, f"expected visible text, found {refused[1]} at column {column}",
-                           hint="delete it; it is invisible in most editors")
+    refuse_invisible(path, text)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):

@@ -79,6 +79,15 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def refuse_invisible(path: Path, text: str) -> None:
+    """A ContentError naming the first character of `text` (read from `path`) that content may not hold."""
+    refused = refused_character(text)
+    if refused is not None:
+        line, column = position(text, refused[0])
+        raise ContentError(path, line, f"expected visible text, found {refused[1]} at column {column}",
+                           hint="delete it; it is invisible in most editors")
+
+
 def read_text(path: Path) -> str:
     """A content file that is not YAML (dictionaries, the lock): UTF-8, or a ContentError naming the byte."""
     try:

@@ -14,7 +14,7 @@ from typing import Any
 import opencc
 
 from generator.content.errors import ContentError
-from generator.content.text import position, read_text, refused_character
+from generator.content.text import read_text, refuse_invisible
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 BASE_CONFIG = "s2tw.json"  # character forms only; never s2twp, which renames laws and agencies
@@ -36,8 +36,9 @@ def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     return apply
 
 
-# A phrase is Chinese words only, no ASCII and no space: the markup of a page (tags, attributes, entities,
-# URLs, ids, Markdown) is ASCII, so a phrase can neither match inside it nor write any into a page.
+# A phrase is plain text, Chinese words only, no ASCII and no space. A page's markup never reaches the
+# converter (generator/editions/page_text.py), and what it writes there is escaped; the text between its tags may still
+# hold Markdown's marks, which are ASCII, so a phrase can neither match one nor write one.
 _NOT_PLAIN = re.compile(r"[\x00-\x7f]|\s")
 
 
@@ -47,11 +48,7 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
         raise ContentError(path, None, "expected the phrase dictionary, found no file",
                            hint="restore it from version control; an empty dictionary holds only comments")
     text = read_text(path)
-    refused = refused_character(text)
-    if refused is not None:
-        at_line, column = position(text, refused[0])
-        raise ContentError(path, at_line, f"expected visible text, found {refused[1]} at column {column}",
-                           hint="delete it; it is invisible in most editors")
+    refuse_invisible(path, text)
     entries = []
     seen: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), 1):
@@ -81,13 +78,12 @@ def _phrase_entries(path: Path, same_length: bool = False) -> list[tuple[str, st
     return entries
 
 
-def _config(phrases: Path, workdir: Path) -> Path:
+def _config(phrases: dict[str, str], workdir: Path) -> Path:
     """s2tw with the project dictionary placed before the built-in ones, in segmentation and conversion."""
     config: dict[str, Any] = json.loads((OPENCC_SHARE / BASE_CONFIG).read_text(encoding="utf-8"))
     # OpenCC's text dictionaries must be sorted by key.
-    entries = sorted(dict(_phrase_entries(phrases)).items())
     dictionary = workdir / "phrases.txt"
-    dictionary.write_text("".join(f"{s}\t{t}\n" for s, t in entries), encoding="utf-8")
+    dictionary.write_text("".join(f"{s}\t{t}\n" for s, t in sorted(phrases.items())), encoding="utf-8")
     project = {"type": "text", "file": str(dictionary)}
 
     def absolute(node: Any) -> Any:
@@ -116,6 +112,12 @@ def converter(phrases: Path) -> Callable[[str], str]:
 
 @cache
 def _converter(phrases: Path, version: int) -> Callable[[str], str]:
+    return phrase_converter(dict(_phrase_entries(phrases)))
+
+
+def phrase_converter(phrases: dict[str, str]) -> Callable[[str], str]:
+    """The Traditional converter with `phrases` (Simplified → Traditional) before OpenCC's own, as they are:
+    `converter` gives it the checked phrases of a dictionary file."""
     # OpenCC reads its configuration and dictionaries when the engine is made: the folder can go at once.
     with tempfile.TemporaryDirectory(prefix="opencc-") as workdir:
         engine = opencc.OpenCC(str(_config(phrases, Path(workdir))))

@@ -32,6 +32,7 @@ from generator.content.errors import ContentError
 from generator.content.models import Agency, Item, Plan, Theme, translatable
 from generator.editions.convert import keep
 from generator.editions.edition import LABELS, Edition, label
+from generator.editions.page_text import convert_page
 from generator.render import citation
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -310,7 +311,7 @@ class Renderer:
             if problem is None:
                 raise
             raise problem from None
-        return self.convert(markdown)
+        return convert_page(markdown, self.convert)  # its text, never its markup
 
     # --- derived tables ------------------------------------------------------------------
 

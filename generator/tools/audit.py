@@ -22,7 +22,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -35,7 +34,8 @@ import yaml
 
 from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
-from generator.editions.convert import converter, interface, opencc_dictionary, simplified
+from generator.content.text import read_text, refuse_invisible
+from generator.editions.convert import converter, interface, opencc_dictionary, phrase_converter, simplified
 from generator.editions.edition import BY_CODE, LABELS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -167,8 +167,10 @@ def characters(content: Path = CONTENT) -> frozenset[str]:
     path = content / "zh-Hant" / "characters.txt"
     if not path.exists():
         return AMBIGUOUS
+    text = read_text(path)
+    refuse_invisible(path, text)
     added = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         char, _, forms = line.partition("\t")
@@ -387,9 +389,7 @@ def main(argv: list[str] | None = None) -> int:
 @cache
 def plain_converter() -> Callable[[str], str]:
     """OpenCC's s2tw with an empty project dictionary: the forms before the project's corrections."""
-    empty = Path(tempfile.mkdtemp(prefix="opencc-plain-")) / "phrases.txt"
-    empty.write_text("# empty\n", encoding="utf-8")
-    return converter(empty)
+    return phrase_converter({})
 
 
 if __name__ == "__main__":

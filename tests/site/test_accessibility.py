@@ -1,7 +1,8 @@
 """Accessibility and quiet pages: axe-core (shipped inside axe-playwright-python, so it runs offline) on every
 page type of every edition finds no serious or critical violation; no request of a page load fails (a 404
-in the log is a bug too); and no page scrolls sideways on a phone (360 px). One browser page is reused for
-every load."""
+in the log is a bug too); no page scrolls sideways on a phone (360 px); and every target is at least
+24 × 24 CSS px or spaced as WCAG 2.2 asks (2.5.8), on a desktop and on a phone. One browser page is reused
+for every load."""
 
 from __future__ import annotations
 
@@ -41,6 +42,34 @@ PAGES = {
 }
 BLOCKING = {"serious", "critical"}
 PHONE = 360
+# WCAG 2.2, 2.5.8: each visible target (a radio button by its label) at least 24 × 24 px, or its 24 px circle
+# clear of every other target and of the circles of the other small ones. Exempt: a link inline in text (the
+# sentence's line height sets its size); the charts' links, each also in the data table under its chart (the
+# criterion's "equivalent" exception); and Material's sidebar, the theme's: its entries are 18 px high and 7 px
+# apart, closer where one passes under the sticky title or meets a section's label.
+SMALL_TARGETS = """() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [tabindex]:not([tabindex="-1"])';
+  const targets = [...new Set([...document.querySelectorAll(selector)]
+      .map((element) => (element.matches('input') && element.closest('label')) || element))]
+    .filter((element) => element.checkVisibility({visibilityProperty: true}) && !element.closest('.ip-chart-svg, .md-sidebar'))
+    .map((element) => ({element, box: element.getBoundingClientRect()}))
+    .filter(({box}) => box.width > 1 || box.height > 1);  // a visually hidden label is no target
+  const inline = (element) => {
+    if (getComputedStyle(element).display !== 'inline') return false;
+    let block = element.parentElement;
+    while (getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+    return block.innerText.trim().length > element.innerText.trim().length;
+  };
+  const small = ({box}) => box.width < 24 || box.height < 24;
+  const centre = ({box}) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
+  const distance = ([x, y], box) => Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom));
+  return targets.filter((target) => small(target) && !inline(target.element)).filter((target) => {
+    const point = centre(target);
+    return targets.some((other) => other !== target && !other.element.contains(target.element)
+      && !target.element.contains(other.element)
+      && (distance(point, other.box) < 12 || (small(other) && Math.hypot(point[0] - centre(other)[0], point[1] - centre(other)[1]) < 24)));
+  }).map(({element, box}) => `${element.outerHTML.slice(0, 80)} ${Math.round(box.width)}x${Math.round(box.height)}`);
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +110,10 @@ def test_every_page_type_is_accessible_quiet_and_fits_a_phone(shared: tuple[Page
     ]
     assert blocking == [], "\n".join(blocking[:20])
     assert failed == []
+    assert page.evaluate(SMALL_TARGETS) == []
     page.set_viewport_size({"width": PHONE, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert page.evaluate(SMALL_TARGETS) == []
 
 
 @pytest.fixture(scope="module")
