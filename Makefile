@@ -1,3 +1,7 @@
+# make site    build all three editions into site/
+# make check   the fast loop while working: ruff, mypy and the unit tests (under a minute of CPU)
+# make test    everything CI runs: ruff, mypy, then the whole suite, browser tests included
+# make serve | lock | ingest-check | bench   (see the README's "Two commands")
 # Set-up is part of every command: a fresh clone needs nothing but python3 (and root for apt-get).
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
@@ -12,7 +16,7 @@ export SOURCE_DATE_EPOCH
 endif
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site test serve bench lock ingest-check review chromium office clean
+.PHONY: site test check check-static serve bench lock ingest-check review chromium office clean
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -34,9 +38,20 @@ office:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
 	  { apt-get update -q && apt-get install -y -q libreoffice-calc-nogui poppler-utils; }
 
-# Two workers share the machine's two cores; each test file runs whole on one worker (its fixtures built once).
-test: $(STAMP) chromium office
+# The whole suite, after the linter and the type checker (either failing fails it). Two workers share the
+# machine's two cores; each test file runs whole on one worker (its fixtures built once).
+test: check-static chromium office
 	$(PYTHON) -m pytest -n 2 --dist loadfile
+
+# The fast loop while working: lint, types, and the unit tests (those marked `build`, which build whole
+# sites, and tests/site/ are left to `make test`).
+check: check-static
+	$(PYTHON) -m pytest -n 2 --dist loadfile -m "not build" -q
+
+# ruff and mypy (configured in pyproject.toml).
+check-static: $(STAMP)
+	$(VENV)/bin/ruff check generator tests scripts
+	$(VENV)/bin/mypy
 
 serve: $(STAMP)
 	$(MKDOCS) serve --livereload --dev-addr 127.0.0.1:8000

@@ -20,6 +20,15 @@ BY_CODE = {edition.code: edition for edition in EDITIONS}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date
+SITE_TESTS = ROOT / "tests" / "site"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of the built site (tests/site/, or any test of the `site` fixture) are marked `build`, like the
+    tests outside it that build a whole site: `make check` leaves them out (`-m "not build"`)."""
+    for item in items:
+        if SITE_TESTS in item.path.parents or "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")

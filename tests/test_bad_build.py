@@ -142,6 +142,7 @@ def test_cli_build_of_a_catalogue_case_is_one_line(name: str, tmp_path: Path, pr
     assert snapshot(previous_site) == before
 
 
+@pytest.mark.build
 def test_a_good_build_says_nothing_but_what_matters(tmp_path: Path) -> None:
     """No warning, and none of MkDocs' notes on each generated page that the navigation does not list."""
     from tests.test_load import FIXTURE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -226,3 +227,15 @@ def test_the_conversion_changes_text_never_markup(corpus: Corpus) -> None:
     skeleton = re.compile(r"[^\x00-\x7f]+")
     for before, after in converted:
         assert skeleton.sub("", before) == skeleton.sub("", after)
+
+
+def test_the_converter_leaves_no_temporary_folder(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A dictionary of its own (a new converter, not the cached one) with a phrase OpenCC alone would not give.
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text("# test\n知识产权\t知識財產權\n", encoding="utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    convert = converter(phrases)
+    assert list(temporary.iterdir()) == []
+    assert convert("知识产权保护") == "知識財產權保護"  # the dictionary was read before its folder went

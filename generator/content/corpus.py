@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
@@ -234,7 +234,7 @@ def _check_agency_names(path: Path, agencies: dict[str, Agency]) -> None:
 def _check_references(plan: Plan, document: Document, agencies: dict[str, Agency], themes: dict[str, Theme]) -> None:
     """Every agency and theme id a plan names must be in the registries."""
 
-    def check(loc: tuple[int | str, ...], key: str, value: str, known: dict[str, object], what: str) -> None:
+    def check(loc: tuple[int | str, ...], key: str, value: str, known: Mapping[str, object], what: str) -> None:
         if value not in known:
             sample = ", ".join(sorted(known)[:6])
             raise document.error(loc, f"key {key!r}: expected a known {what} id, found {value!r}",

@@ -12,7 +12,7 @@ from pydantic import model_validator
 from generator.content.corpus import Corpus, Entry, per_corpus
 from generator.content.errors import field_error
 from generator.content.load import Document, load_list
-from generator.content.models import Id, Model, Text
+from generator.content.models import RegistryEntry, Text
 from generator.editions.convert import converter
 
 FILE = "glossary.yaml"
@@ -22,10 +22,9 @@ PHRASES = Path("zh-Hant") / "phrases.txt"
 TERM_PAGE_AT = 20
 
 
-class Term(Model):
+class Term(RegistryEntry):
     """A glossary entry: the term as printed, its Traditional form, the usual Japanese legal term."""
 
-    id: Id
     simplified: Text
     traditional: Text
     japanese: Text

@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 from generator.content.corpus import Corpus, Entry
 from generator.content.errors import ContentError, field_error
 from generator.content.load import Document, load_list
-from generator.content.models import Id, Model, Text
+from generator.content.models import Id, RegistryEntry, Text
 from generator.content.titles import Title, normal, titles
 
 FILE = "laws.yaml"
@@ -31,10 +31,9 @@ _SHORT_FORM = re.compile(r"《([^《》]+)》[（(]《?以下简称《([^《》]
 _SPACES = re.compile(r"\s+")
 
 
-class Law(Model):
+class Law(RegistryEntry):
     """A cited document: its full title, what kind of document it is, and every form of its title."""
 
-    id: Id
     title: Text
     kind: Literal["law", "regulation", "rule", "guideline", "standard", "treaty", "plan", "other"]
     forms: list[Text] = Field(min_length=1)

@@ -13,10 +13,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.content.errors import FIELD_ERROR, ContentError
-from generator.content.models import Agency, Plan, Theme
+from generator.content.models import Agency, Plan, RegistryEntry, Theme
 from generator.content.text import position, refused_character
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", bound=RegistryEntry)
 
 
 class _Problem(yaml.MarkedYAMLError):
@@ -32,23 +33,26 @@ class _Loader(yaml.SafeLoader):
     aliases (one value, one place: no hidden sharing, no exponential expansion) and repeated keys
     (YAML would keep the last one silently)."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _Problem(f"expected a plain value, found the alias *{event.anchor}", event.start_mark,
                            "write the value out in full; content files use no anchors or aliases")
-        return super().compose_node(parent, index)
-
-    def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
-        node = super().compose_mapping_node(anchor)
-        seen: dict[object, int] = {}
-        for key, _ in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    raise _Problem(f"key {key.value!r}: expected each key once in a mapping, found it again",
-                                   key.start_mark, f"line {seen[key.value]} has it already; keep one")
-                seen[key.value] = key.start_mark.line + 1
+        node = super().compose_node(parent, index)
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(node)
         return node
+
+
+def _check_keys(node: yaml.MappingNode) -> None:
+    """A mapping's keys, each once."""
+    seen: dict[object, int] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in seen:
+                raise _Problem(f"key {key.value!r}: expected each key once in a mapping, found it again",
+                               key.start_mark, f"line {seen[key.value]} has it already; keep one")
+            seen[key.value] = key.start_mark.line + 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -168,14 +172,14 @@ class Document:
             root, data = _parse(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
+            at_line = mark.line + 1 if mark else None
             problem = " ".join(filter(None, [error.context, error.problem]))
             if isinstance(error, _Problem):
-                raise ContentError(path, line, problem, hint=error.hint) from None
+                raise ContentError(path, at_line, problem, hint=error.hint) from None
             hint = ("indent with spaces, not tabs" if "'\\t'" in problem
                     else "plain YAML only: remove the tag" if "for the tag" in problem
                     else "check indentation and quoting")
-            raise ContentError(path, line, f"YAML syntax: {problem}", hint=hint) from None
+            raise ContentError(path, at_line, f"YAML syntax: {problem}", hint=hint) from None
         except yaml.reader.ReaderError as error:
             line = text[: error.position].count("\n") + 1
             raise ContentError(path, line, f"expected printable text, found the control character U+{error.character:04X}",
@@ -205,7 +209,7 @@ class Document:
         except (yaml.YAMLError, RecursionError):
             root = None
         loc = _loc_at(root, (line - 1, column - 1)) if root is not None else None
-        if not loc:
+        if root is None or not loc:
             return ContentError(path, line, message, hint=hint)
         key = next((str(step) for step in reversed(loc) if isinstance(step, str)), None)
         where = cls(path, data, root).where(loc)
@@ -384,7 +388,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def load_list(path: Path, key: str, model: type[M]) -> list[M]:
+def load_list(path: Path, key: str, model: type[R]) -> list[R]:
     """A registry file: a mapping whose `key` holds a list of entries of `model`."""
     document = Document.read(path)
     hint = f"the file holds one key, `{key}:`, followed by entries `- id: …`"

@@ -47,6 +47,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class RegistryEntry(Model):
+    """An entry of a registry file (agencies, themes, glossary, laws, synonyms), named by its unique id."""
+
+    id: Id
+
+
 class LevelMeasure(Model):
     """A measure of the task list (003) for one level: national, all regions, regions concerned."""
 
@@ -288,8 +294,7 @@ class Plan(Model):
                 yield from entry.printed()
 
 
-class Agency(Model):
-    id: Id
+class Agency(RegistryEntry):
     name: Text
     names: list[Text] = []
     name_ja: Text
@@ -308,8 +313,7 @@ class Agency(Model):
     parent: Id | None = None
 
 
-class Theme(Model):
-    id: Id
+class Theme(RegistryEntry):
     name: Text
     name_ja: Text
     description: Text | None = None

@@ -99,7 +99,7 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ContentError(path, None, f"expected a readable file, found {error.strerror.lower()}",
+        raise ContentError(path, None, f"expected a readable file, found {(error.strerror or str(error)).lower()}",
                            hint="restore the file from version control") from None
     try:
         return raw.decode("utf-8")

@@ -118,8 +118,9 @@ def _converter(phrases: Path, version: int) -> Callable[[str], str]:
 def phrase_converter(phrases: dict[str, str]) -> Callable[[str], str]:
     """The Traditional converter with `phrases` (Simplified → Traditional) before OpenCC's own, as they are:
     `converter` gives it the checked phrases of a dictionary file."""
-    workdir = Path(tempfile.mkdtemp(prefix="opencc-"))
-    engine = opencc.OpenCC(str(_config(phrases, workdir)))
+    # OpenCC reads its configuration and dictionaries when the engine is made: the folder can go at once.
+    with tempfile.TemporaryDirectory(prefix="opencc-") as workdir:
+        engine = opencc.OpenCC(str(_config(phrases, Path(workdir))))
     return _outside_kept(engine.convert)
 
 

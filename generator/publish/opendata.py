@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic.fields import FieldInfo
 
 from generator.content.corpus import Corpus
 from generator.content.models import Kind
@@ -69,7 +70,7 @@ class PlanRow(Row):
     short: str = doc("简称（本站所用）", "略称（本サイトで使用）")
     short_ja: str = doc("日文简称（本站所用）", "日本語の略称（本サイトで使用）")
     series: str = doc("系列：规划 id 去掉年份（同一系列逐年发布）", "シリーズ：計画のidから年を除いたもの（毎年出る同じ系列）")
-    year: int = doc("规划所属年度（标题所示）", "計画の対象年度（題名のとおり）")
+    year: int | None = doc("规划所属年度（标题所示）", "計画の対象年度（題名のとおり）")
     issuer: str | None = doc("发布机关的机构 id；原文未写明则为 null", "発出機関のid。原文に記載がなければ null")
     issuer_name: str | None = doc("发布机关名称；原文未写明则为 null", "発出機関名。原文に記載がなければ null")
     doc_number: str | None = doc("文号，原文未写明则为 null", "文書番号。原文に記載がなければ null")
@@ -98,7 +99,11 @@ class ThemeRow(Row):
 
 # file stem -> the model of one row; the file holds a list of them
 FILES: dict[str, type[Row]] = {"plans": PlanRow, "tasks": TaskRow, "agencies": AgencyRow, "themes": ThemeRow}
-ADAPTERS: dict[str, TypeAdapter[Any]] = {stem: TypeAdapter(list[model]) for stem, model in FILES.items()}  # type: ignore[valid-type]
+# file stem -> the list of rows the file holds (a type checker takes no `list[model]` of a variable `model`)
+ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "plans": TypeAdapter(list[PlanRow]), "tasks": TypeAdapter(list[TaskRow]),
+    "agencies": TypeAdapter(list[AgencyRow]), "themes": TypeAdapter(list[ThemeRow]),
+}
 
 
 def schema(stem: str) -> dict[str, Any]:
@@ -212,12 +217,18 @@ def tasks_csv(rows: list[TaskRow]) -> str:
 
 def fields() -> dict[str, list[tuple[str, str, str]]]:
     """File stem -> [(field, Chinese description, Japanese description)], for the page that documents them."""
-    documented = {**FILES, "duties": Duty}
+    documented: dict[str, type[BaseModel]] = {**FILES, "duties": Duty}
     return {
-        stem: [(name, info.description or "", (info.json_schema_extra or {}).get("x-description-ja", ""))  # type: ignore[union-attr]
-               for name, info in model.model_fields.items()]
+        stem: [(name, info.description or "", _japanese(info)) for name, info in model.model_fields.items()]
         for stem, model in documented.items()
     }
+
+
+def _japanese(info: FieldInfo) -> str:
+    """A field's Japanese description (`doc` puts it in the field's JSON Schema extras)."""
+    extra = info.json_schema_extra
+    description = extra.get("x-description-ja", "") if isinstance(extra, dict) else ""
+    return description if isinstance(description, str) else ""
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
@@ -231,10 +242,11 @@ def files(corpus: Corpus, edition: Edition, convert: Callable[[str], str]) -> di
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
-    rows = {"plans": plans(corpus, convert), "tasks": tasks(corpus, convert),
-            "agencies": agencies(corpus, convert), "themes": themes(corpus, convert)}
+    task_rows = tasks(corpus, convert)
+    rows: dict[str, list[Any]] = {"plans": plans(corpus, convert), "tasks": task_rows,
+                                  "agencies": agencies(corpus, convert), "themes": themes(corpus, convert)}
     written = {f"data/{stem}.json": dump(ADAPTERS[stem].dump_python(rows[stem], mode="json")) for stem in FILES}
     written.update({f"data/{stem}.schema.json": dump(schema(stem)) for stem in FILES})
     written["data/schema.json"] = dump(bundle())
-    written["data/tasks.csv"] = tasks_csv(rows["tasks"])
+    written["data/tasks.csv"] = tasks_csv(task_rows)
     return written

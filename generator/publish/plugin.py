@@ -16,17 +16,17 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator.content import lock
 from generator.content.corpus import Corpus
 from generator.content.errors import ContentError
 from generator.editions.edition import Edition
-from generator.publish import forked, site
-from generator.publish.raw_html import RawBlocksExtension
+from generator.publish import forked, raw_html, site
 from generator.render.renderer import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.ip-plans")
@@ -46,6 +46,12 @@ class SiteConfig(Config):
     """A folder of templates that override the generator's own, file by file."""
     parallel = c.Type(bool, default=True)
     """Whether the other editions build in child processes beside the original (on Linux)."""
+
+
+class SiteContext(TemplateContext):
+    """A template's context with what the theme overrides read from `ip` (EditionSite.page_context)."""
+
+    ip: dict[str, Any]
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -69,7 +75,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.edition_site.configure(config)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        config.markdown_extensions.append(RawBlocksExtension())
+        config.markdown_extensions.append(raw_html.__name__)  # Python-Markdown calls its makeExtension()
         unlocked = lock.missing(Path(self.config.content) / lock.LOCK, self.edition_site.corpus.plans)
         if unlocked and self.edition_site.edition.original:
             log.info("%d anchors not in the lock yet (run `make lock`): %s", len(unlocked), ", ".join(unlocked[:5]))
@@ -114,21 +120,21 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.bytecode_cache = THEME_TEMPLATES  # each edition's build makes a new environment of the same theme
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        context["ip"] = self.edition_site.page_context(page.url)
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> SiteContext:
         context["nav"] = _sidebar(nav, page)
         page.content = zlib.decompress(self.held.pop(page.file.src_uri)).decode("utf-8")
         _retitle(page.toc, self.edition_site.toc_titles(page.url))
-        return context
+        return SiteContext(**context, ip=self.edition_site.page_context(page.url))
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         page.content = None  # written: not needed again
         return output
 
-    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> SiteContext:
         # Static templates (the 404 page) show the edition's notice and labels like every page.
-        context["ip"] = self.edition_site.page_context("", static=True)
-        return context
+        return SiteContext(**context, ip=self.edition_site.page_context("", static=True))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.content)
@@ -138,6 +144,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.server = server
         return server
 
+    # Last of every plugin's: the other editions are built or awaited once this edition's folder is complete.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))

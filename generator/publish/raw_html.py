@@ -9,6 +9,7 @@ pages are the same, byte for byte), and leaves everything else, Markdown or othe
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -60,3 +61,7 @@ def _closed(block: str, tag: str) -> bool:
 class RawBlocksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(RawBlocks(md), "ip_raw_blocks", 25)  # before html_block (20)
+
+
+def makeExtension(**kwargs: Any) -> RawBlocksExtension:  # the name Python-Markdown looks up
+    return RawBlocksExtension(**kwargs)

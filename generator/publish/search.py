@@ -26,7 +26,7 @@ from pydantic import Field
 from generator.content.corpus import Corpus, Entry
 from generator.content.laws import Law
 from generator.content.load import Document, load_list
-from generator.content.models import Id, Model, Plan, Text
+from generator.content.models import Plan, RegistryEntry, Text
 from generator.editions.edition import label
 from generator.render.renderer import Renderer, item_label
 
@@ -203,10 +203,9 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
     return found
 
 
-class Synonym(Model):
+class Synonym(RegistryEntry):
     """Words Japanese readers type for a Chinese term that the reference translation renders otherwise."""
 
-    id: Id
     words: list[Text] = Field(min_length=1)
     terms: list[Text] = Field(min_length=1)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -26,6 +26,9 @@ from generator.publish.check import PHRASES, check, conversion
 from generator.publish.reference import FEATURES
 from generator.render import citation, laws_pages
 from generator.render.renderer import Renderer, relative, year_page
+
+if TYPE_CHECKING:  # the plugin imports this module
+    from generator.publish.plugin import SitePlugin
 
 PLUGIN = "ip-plans"
 # Labels search.js shows (data-search-… of #ip-messages).
@@ -233,8 +236,9 @@ def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None 
     edition_config = load_config(config_file=config.config_file_path,
                                  site_dir=site_dir or os.path.join(config.site_dir, edition.root),
                                  site_url=config.site_url + edition.root if config.site_url else None)
-    edition_config.plugins[PLUGIN].config.edition = edition.code
-    edition_config.plugins[PLUGIN].corpus = corpus
+    plugin = cast("SitePlugin", edition_config.plugins[PLUGIN])  # registered under PLUGIN in pyproject.toml
+    plugin.config.edition = edition.code
+    plugin.corpus = corpus
     edition_config.dev_addr = config.dev_addr
     log.info("Building the %s edition", edition.code)
     build(edition_config, serve_url=None)

@@ -277,7 +277,7 @@ class Charts:
         if total:
             body.append(text(left + len(columns) * cell + 30, header - 8, self.say(self.label("total")),
                              text_anchor="middle", font_weight="bold"))
-        y = header
+        y: float = header
         for rid, name, target in rows:
             label_lines = wrap(self.say(name), label_width)
             height = max(cell if vertical else 24.0, len(label_lines) * LINE + 8)

@@ -102,7 +102,7 @@ def item_label(entry: Entry, edition: Edition, full: bool = False) -> str:
     if item.kind in ("notice", "preamble", "closing"):
         return label(f"kind.{item.kind}", edition)
     numbers = [int(n) for n in re.findall(r"\d+", item.anchor)]
-    kind = "row" if item.kind == "task" and not item.marker else item.kind
+    kind: str = "row" if item.kind == "task" and not item.marker else item.kind
     if kind == "subsection" and full:
         kind = "subsection_full"
     return label(f"locator.{kind}", edition).format(
@@ -114,6 +114,7 @@ def item_label(entry: Entry, edition: Edition, full: bool = False) -> str:
 def template_error(error: Exception, template_dirs: Sequence[str], template: str, url: str) -> ContentError | None:
     """The template file and line where rendering failed, as a ContentError; None for an error outside
     the templates. Jinja maps the frames of compiled templates onto their source lines."""
+    line: int | None
     if isinstance(error, TemplateSyntaxError):
         path, line = error.filename or template, error.lineno
     else:

@@ -22,7 +22,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,13 +29,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import material
+import material  # type: ignore[import-untyped]  # mkdocs-material ships no type information
 import yaml
 
 from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
 from generator.content.text import read_text, refuse_invisible
-from generator.editions.convert import converter, interface, opencc_dictionary, simplified
+from generator.editions.convert import converter, interface, opencc_dictionary, phrase_converter, simplified
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 WINDOW = 3  # characters of context on each side
@@ -398,9 +397,7 @@ def main(argv: list[str] | None = None) -> int:
 @cache
 def plain_converter() -> Callable[[str], str]:
     """OpenCC's s2tw with an empty project dictionary: the forms before the project's corrections."""
-    empty = Path(tempfile.mkdtemp(prefix="opencc-plain-")) / "phrases.txt"
-    empty.write_text("# empty\n", encoding="utf-8")
-    return converter(empty)
+    return phrase_converter({})
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
-  // The citation in the edition's convention (generator/citation.py), the day of copying as the
+  // The citation in the edition's convention (generator/render/citation.py), the day of copying as the
   // accessed date where the convention wants one, then the permalink.
   function citationOf(button) {
     var text = button.getAttribute("data-cite").replace("{accessed}", today());

@@ -1,6 +1,6 @@
 // The site's search: the box in the header of every page (quick results while typing; Enter opens the
 // search page) and the search page (<edition root>search/?q=…&plan=…&year=…&agency=…&theme=…&kind=…).
-// generator/search.py writes the index in shards; this module loads the manifest, then only the shards
+// generator/publish/search.py writes the index in shards; this module loads the manifest, then only the shards
 // that hold the query's keys and the records of the results shown. It reads the query the way the index
 // was written: every run of Han or kana as overlapping character pairs, found in a row, so that any part
 // of a word matches and every word of the query must match.
@@ -11,7 +11,7 @@ const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」/g;
 const FILTERS = ["plan", "year", "agency", "theme", "kind"];
 const PAGE_KINDS = ["plan", "agency", "theme", "law"];
 const PAGE_SIZE = 10;
-const INDEX = "search-index/"; // generator/search.py's BUNDLE
+const INDEX = "search-index/"; // generator/publish/search.py's BUNDLE
 const TITLE_WEIGHT = 3; // a match in the title counts as three in the text
 const K1 = 1.2; // BM25: how fast repeated matches stop adding
 const B = 0.75; // BM25: how much a long record's matches weigh less
@@ -20,7 +20,7 @@ export function normalize(text) {
   return text.normalize("NFKC").toLowerCase();
 }
 
-// generator/search.py's tokens(), run by run.
+// generator/publish/search.py's tokens(), run by run.
 function runs(text) {
   return normalize(text).match(RUN) || [];
 }
@@ -32,7 +32,7 @@ function pairs(run) {
   return out;
 }
 
-// generator/search.py's fnv(): FNV-1a over the code points; which shard holds a key.
+// generator/publish/search.py's fnv(): FNV-1a over the code points; which shard holds a key.
 export function fnv(text) {
   let value = 0x811c9dc5;
   for (const char of text) {
@@ -42,7 +42,7 @@ export function fnv(text) {
   return value;
 }
 
-// generator/search.py's name_key(), filter_key() and char_key().
+// generator/publish/search.py's name_key(), filter_key() and char_key().
 export function nameKey(name) {
   return "nm:" + normalize(name).replace(/\s+/g, "");
 }
