@@ -3,9 +3,9 @@ document with every item that cites it."""
 
 from __future__ import annotations
 
-from generator.content.corpus import Corpus, per_corpus
+from generator.content.corpus import Corpus, Entry, per_corpus
 from generator.content.laws import FILE, Laws, load_laws
-from generator.render.renderer import Renderer
+from generator.render.renderer import LISTING_CHARS, Renderer, paged, pager
 
 INDEX = "laws/index.md"
 URL = "laws/"
@@ -19,7 +19,8 @@ def laws_of(corpus: Corpus) -> Laws | None:
 
 
 def pages(renderer: Renderer) -> dict[str, str]:
-    """The index of cited documents and a page per document."""
+    """The index of cited documents and a page per document (its citing items over pages of at most
+    LISTING_CHARS characters of text, a plan's items on one page)."""
     corpus = renderer.corpus
     laws = laws_of(corpus)
     if laws is None:
@@ -29,6 +30,15 @@ def pages(renderer: Renderer) -> dict[str, str]:
                     for law in laws.entries}
     result = {INDEX: renderer.page("laws.md.j2", URL, laws=laws, citing_plans=citing_plans)}
     for law in laws.entries:
-        result[f"laws/{law.id}.md"] = renderer.page("law.md.j2", f"laws/{law.id}/", law=law,
-                                                    entries=laws.cited_by[law.id])
+        entries = laws.cited_by[law.id]
+        base = f"laws/{law.id}/"
+        citing: dict[str, list[Entry]] = {}
+        for entry in entries:
+            citing.setdefault(entry.plan.id, []).append(entry)
+        groups = [(plan, citing[plan.id]) for plan in corpus.plans if plan.id in citing]
+        shares = paged(groups, LISTING_CHARS, lambda group: sum(len(entry.text) for entry in group[1]))
+        urls = [base, *(f"{base}{number}/" for number in range(2, len(shares) + 1))]
+        for url, share in zip(urls, shares, strict=True):
+            result[f"{url.removesuffix('/')}.md" if url == base else f"{url}index.md"] = renderer.page(
+                "law.md.j2", url, law=law, total=len(entries), by_plan=share, pager=pager(urls, shares, url))
     return result

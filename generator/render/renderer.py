@@ -73,6 +73,14 @@ COMPILED = CompiledTemplates()  # the generator's own templates (one Environment
 # each plan's count and a link to the plan's own listing, so that no page grows with the corpus.
 T = TypeVar("T")
 LISTING_LIMIT = 150
+# Characters of original text one listing page holds; the Japanese edition shows about as much again in
+# translation, so a page stays under 400 KB. Counted on the original text, so every edition splits alike.
+LISTING_CHARS = 30_000
+
+
+def too_long(entries: Sequence[Entry]) -> bool:
+    """Whether a listing of `entries` goes on pages per plan: too many items, or too much text."""
+    return len(entries) > LISTING_LIMIT or sum(len(entry.text) for entry in entries) > LISTING_CHARS
 
 # Python-Markdown's escapable characters: backslash-escaped in headings, so text stays text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -376,7 +384,8 @@ class Renderer:
             **{f"agencies/{agency}/": roles for agency, roles in self.corpus.by_agency().items()},
             **{f"themes/{theme}/": entries for theme, entries in self.corpus.by_theme().items()},
         }
-        return {url: self.by_plan(listed) for url, listed in rows.items() if len(listed) > LISTING_LIMIT}
+        return {url: self.by_plan(listed) for url, listed in rows.items()
+                if too_long([row[0] if isinstance(row, tuple) else row for row in listed])}
 
     def by_plan(self, rows: Iterable[Entry] | Iterable[tuple[Entry, str]]) -> list[tuple[Plan, list[object]]]:
         """Entries, or (entry, role) rows, grouped by plan in the corpus' order (template filter `by_plan`):
