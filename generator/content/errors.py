@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec
 
 from pydantic_core import PydanticCustomError
 
 FIELD_ERROR = "content_field"  # the type of a model validator's error about one of its keys
+P = ParamSpec("P")
 
 
 class ContentError(Exception):
@@ -56,3 +61,18 @@ def _display(path: Path) -> str:
         return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def command(main: Callable[P, int]) -> Callable[P, int]:
+    """A maintainer command whose content errors end it with their one line and exit status 1, never a
+    traceback."""
+
+    @functools.wraps(main)
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            return main(*args, **kwargs)
+        except ContentError as error:
+            print(f"ERROR {error}", file=sys.stderr)
+            return 1
+
+    return run

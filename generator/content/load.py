@@ -158,6 +158,8 @@ class Document:
         except OSError as error:
             found, hint = _UNREADABLE.get(error.errno or 0, (f"an unreadable file ({error.strerror})",
                                                              "check the file's permissions"))
+            if error.errno == errno.ENOENT and not path.is_symlink():
+                found, hint = "no such file", "check the name, or create the file"
             raise ContentError(path, None, f"expected a readable file, found {found}", hint=hint) from None
         try:
             text = raw.decode("utf-8")

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import Field
 
 from generator.content.corpus import Corpus
+from generator.content.errors import command
 from generator.content.glossary import load_glossary
 from generator.content.laws import FILE as LAWS_FILE
 from generator.content.laws import Law
@@ -148,6 +149,7 @@ def unexplained(found: list[Finding], rules: TermRules) -> tuple[list[Finding], 
             [rule for key, rule in allowed.items() if key not in used])
 
 
+@command
 def main() -> int:
     from generator.content.corpus import load_corpus
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, command
 from generator.content.load import Document, validate
 from generator.content.models import Item, Plan, TranslatedItem, Translation, translatable
 
@@ -113,6 +113,7 @@ def draft(language: str, plan: Plan) -> str:
     return head + body
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     import argparse
 

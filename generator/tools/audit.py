@@ -33,7 +33,7 @@ import material  # type: ignore[import-untyped]  # mkdocs-material ships no type
 import yaml
 
 from generator.content.corpus import Corpus, load_corpus
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, command
 from generator.content.text import read_text, refuse_invisible
 from generator.editions.convert import converter, interface, opencc_dictionary, phrase_converter, simplified
 
@@ -360,6 +360,7 @@ def summary(found: list[Occurrence], rows: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.tools.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=CONTENT)

@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.errors import command
 from generator.content.models import by_convention
 from generator.content.text import join_lines, numeral, sentences
 
@@ -420,6 +421,7 @@ def difference(path: Path, text: str) -> str:
     return "".join(difflib.unified_diff(old, text.splitlines(keepends=True), str(path), "fresh parse"))
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.tools.ingest", description=__doc__.splitlines()[0])
     parser.add_argument("plans", nargs="*", metavar="plan-id", help="the plans to write (the file names' stems)")
