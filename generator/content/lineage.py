@@ -167,6 +167,12 @@ def load_lineage(path: Path, corpus: Corpus) -> Lineage:
             raise document.error(("comparisons", index, "later"), f"key 'later': expected another plan than "
                                  f"{comparison.earlier}, found {comparison.later!r}",
                                  hint="a comparison sets two years of a series side by side")
+        for field in ("earlier", "later"):
+            plan = next(plan for plan in corpus.plans if plan.id == getattr(comparison, field))
+            if "lineage" not in plan.features:
+                raise document.error(("comparisons", index, field),
+                                     f"key {field!r}: expected a plan compared year by year, found {plan.id!r}",
+                                     hint=f"add `lineage` to the `features` of content/plans/{plan.id}.yaml")
         prefix = f"{comparison.later}-" if index else ""
         pairs.append(Pair(comparison.earlier, comparison.later, links, prefix))
     works = [_work_group(document, resolver, index, work) for index, work in enumerate(data.same_work)]
@@ -181,13 +187,14 @@ def load_lineage(path: Path, corpus: Corpus) -> Lineage:
 def _check_comparison(document: Document, corpus: Corpus, index: int, comparison: Comparison,
                       later_of: dict[str, int]) -> None:
     """Both plans known, and each plan the later one of one comparison only."""
-    plans = {plan.id for plan in corpus.plans}
+    plans = {plan.id: plan for plan in corpus.plans}
     for field in ("earlier", "later"):
         plan_id = getattr(comparison, field)
         if plan_id not in plans:
             raise document.error(("comparisons", index, field),
                                  f"key {field!r}: expected a known plan id, found {plan_id!r}",
                                  hint="known: " + ", ".join(sorted(plans)))
+
     if comparison.later in later_of:
         raise document.error(("comparisons", index, "later"), f"key 'later': expected a plan that no other "
                              f"comparison continues, found {comparison.later!r} again",

@@ -218,7 +218,8 @@ class Source(Model):
 
 # What a plan's YAML may switch on beyond its text: `duties`, the pages of what a task list asks of provinces
 # and cities (generator/content/duties.py, generator/render/duties_pages.py).
-PlanFeature = Literal["duties"]
+# duties: the task list's duties pages; lineage: its series compared year by year (sections and measures)
+PlanFeature = Literal["duties", "lineage"]
 _ID_YEAR = re.compile(r"-(20[0-9]{2})$")
 
 

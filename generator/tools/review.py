@@ -66,13 +66,15 @@ def tagging_todo(content: Path, corpus: Corpus) -> Todo:
 
 
 def lineage_todo(content: Path, corpus: Corpus) -> Todo:
-    """Work points of a year with no pair to the year before, and pairs without a reviewed link."""
+    """Plans compared year by year (the `lineage` feature) with no pair to the year before, and pairs
+    without a reviewed link."""
     path = content / LINEAGE_FILE
     lines: list[str] = []
     if path.exists():
         lineage = load_lineage(path, corpus)
         compared = {pair.later for pair in lineage.pairs}
-        years = {(plan.series, plan.year): plan for plan in corpus.plans if plan.series and plan.year}
+        years = {(plan.series, plan.year): plan for plan in corpus.plans
+                 if plan.series and plan.year and "lineage" in plan.features}
         for (series, year), plan in years.items():
             before = years.get((series, year - 1))
             if before is not None and plan.id not in compared:
