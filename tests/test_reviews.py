@@ -92,7 +92,8 @@ def test_a_theme_decision_holds_wherever_the_same_text_occurs(corpus: Corpus, ne
         assert not (again.item.themes.add or again.item.themes.remove)
         assert again.themes == entry.themes and again.matched == entry.matched
         assert again.decided_at == f"{entry.plan.id}#{entry.item.anchor}"
-    assert all(e.decided_at is None for e in corpus.entries)  # no text of the five plans repeats another's
+    # No text of the plans of 2022 and 2023 repeats another's (a later copy inherits their decisions).
+    assert all(e.decided_at is None for e in corpus.entries if e.plan.year in (2022, 2023))
 
 
 # --- what a new plan still needs a person to review ---------------------------------------------------------
