@@ -133,12 +133,16 @@ BAD = [
     ("- earlier: admin-protection-plan-2023\n  later: admin-protection-plan-2023\n",
      ("content/lineage.yaml:5: key 'later': expected another plan than admin-protection-plan-2023, found "
      "'admin-protection-plan-2023' (hint: a comparison sets two years of a series side by side)")),
+    ("- earlier: cnipa-work-points-2023\n  later: strong-ip-implementation-plan-2023\n",
+     ("content/lineage.yaml:5: key 'later': expected a plan compared year by year, found "
+     "'strong-ip-implementation-plan-2023' (hint: add `lineage` to the `features` of "
+     "content/plans/strong-ip-implementation-plan-2023.yaml)")),
 ]
 
 
 @pytest.mark.parametrize(("body", "error"), BAD, ids=[
     "unknown-plan", "unknown-anchor", "malformed", "section", "same-plan", "duplicate", "earlier-plan",
-    "unknown-key", "work-phrase", "work-one-plan", "later-twice", "same-plan-compared"])
+    "unknown-key", "work-phrase", "work-one-plan", "later-twice", "same-plan-compared", "not-compared-yearly"])
 def test_a_bad_lineage_file_stops_with_one_line(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 body: str, error: str) -> None:
     (tmp_path / "content").mkdir()
