@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.content.corpus import Corpus
@@ -50,3 +52,23 @@ def test_plans_are_listed_by_date_with_their_date(corpus: Corpus) -> None:
         assert '印发日期 <time datetime="2023-03-01">' in listed
         assert '出处日期 <time datetime="2023-05-26">' in listed
         assert listed.count("原文未写明") == sum(1 for plan in corpus.plans if plan.date is None)  # 003 and 004
+
+
+def test_an_override_extends_the_generator_s_template_and_replaces_one_block(corpus: Corpus, tmp_path: Path) -> None:
+    (tmp_path / "plan.md.j2").write_text('{% extends "default:plan.md.j2" %}\n'
+                                        "{% block meta %}\n<p>Reviewed by the editors.</p>\n\n{% endblock %}\n",
+                                        encoding="utf-8")
+    plan = "plans/strong-ip-implementation-plan-2023.md"
+    default = render.Renderer(corpus, BY_CODE["zh-Hans"]).pages()[plan]
+    overridden = render.Renderer(corpus, BY_CODE["zh-Hans"], templates=tmp_path).pages()[plan]
+    assert "<p>Reviewed by the editors.</p>" in overridden
+    assert 'class="ip-plan-meta"' in default and 'class="ip-plan-meta"' not in overridden
+    heading = next(line for line in default.splitlines() if line.startswith("# "))
+    assert heading in overridden  # the other blocks as they were: the heading, every item
+    assert overridden.endswith(default[default.index("{ #s1 "):])
+
+
+def test_a_backslash_at_the_end_of_a_template_line_joins_the_next_without_its_indentation(corpus: Corpus) -> None:
+    env = render.Renderer(corpus, BY_CODE["zh-Hans"]).env
+    assert env.from_string('<p class="x">\\\n    <span>{{ a }}</span>\\\n  </p>\n').render(a="<b>") == \
+        '<p class="x"><span>&lt;b&gt;</span></p>\n'

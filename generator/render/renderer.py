@@ -20,12 +20,14 @@ from jinja2 import (
     ChoiceLoader,
     Environment,
     FileSystemLoader,
+    PrefixLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
 from jinja2.bccache import Bucket
+from jinja2.ext import Extension
 from markupsafe import Markup
 
 from generator.content.corpus import Corpus, Entry, printed_translation
@@ -68,6 +70,16 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED = CompiledTemplates()  # the generator's own templates (one Environment configuration)
+_CONTINUED = re.compile(r"\\\n[ \t]*")
+
+
+class LineContinuation(Extension):
+    """A backslash at the end of a template line joins the next line to it, without the next line's
+    indentation: long HTML is written over several lines and rendered as the one line Markdown needs."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _CONTINUED.sub("", source)
+
 
 # Item references an agency's or a theme's page lists in full (about 1 KB each): above, the page gives
 # each plan's count and a link to the plan's own listing, so that no page grows with the corpus.
@@ -155,7 +167,11 @@ class Renderer:
         self.template_dirs = [os.path.join(os.path.abspath(folder), "") for folder in (templates, TEMPLATES) if folder]
         loaders = [FileSystemLoader(str(templates))] if templates else []
         self.env = Environment(
-            loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+            # An override named like a template replaces it; `default:<name>` is always the generator's own, so
+            # that an override can extend it ({% extends "default:plan.md.j2" %}) and replace only its blocks.
+            loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES)),
+                                 PrefixLoader({"default": FileSystemLoader(str(TEMPLATES))}, delimiter=":")]),
+            extensions=[LineContinuation],
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
