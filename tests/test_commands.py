@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import termbase, translations
-from generator.tools import audit, ingest, tagging
+from generator.content import laws, lineage, lock, termbase, translations
+from generator.tools import audit, ingest, review, tagging
 from tests.conftest import CONTENT
 
 
@@ -31,6 +31,10 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("audit", lambda content: audit.main(["--content", str(content), "--check"])),
     ("ingest", lambda content: ingest.main(["--check", "--content", str(content)])),
     ("translations", lambda content: translations.main(["--draft", "ja", "x", "--content", str(content)])),
+    ("laws", lambda content: laws.main(["--content", str(content)])),
+    ("lineage", lambda content: lineage.main(["--content", str(content)])),
+    ("lock", lambda content: lock.main(["--content", str(content)])),
+    ("review", lambda content: review.main(["--content", str(content), "--check"])),
 ])
 def test_a_command_stops_with_one_line(broken: Path, capsys: pytest.CaptureFixture[str], name: str,
                                        run: Callable[[Path], int]) -> None:

@@ -19,7 +19,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from generator.content.corpus import Corpus, Entry
-from generator.content.errors import ContentError, field_error
+from generator.content.errors import ContentError, command, field_error
 from generator.content.load import Document, load_list
 from generator.content.models import Id, RegistryEntry, Text
 from generator.content.titles import Title, normal, titles
@@ -150,6 +150,7 @@ def draft(corpus: Corpus, known: set[str]) -> list[dict[str, object]]:
              "forms": forms} for number, (key, forms) in enumerate(sorted(groups.items()), start=1) if forms]
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     from generator.content.corpus import load_corpus
 
@@ -158,18 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extract", action="store_true", help="print draft entries for titles not in the registry")
     args = parser.parse_args(argv)
     path = args.content / FILE
-    try:
-        corpus = load_corpus(args.content)
-        if args.extract:
-            known = {form for law in load_list(path, "laws", Law) for form in law.forms} if path.exists() else set()
-            entries = draft(corpus, known)
-            print(yaml.safe_dump({"laws": entries}, allow_unicode=True, sort_keys=False) if entries
-                  else f"{path}: every title of the plans is in the registry")
-            return 0
-        laws = load_laws(path, corpus)
-    except ContentError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    corpus = load_corpus(args.content)
+    if args.extract:
+        known = {form for law in load_list(path, "laws", Law) for form in law.forms} if path.exists() else set()
+        entries = draft(corpus, known)
+        print(yaml.safe_dump({"laws": entries}, allow_unicode=True, sort_keys=False) if entries
+              else f"{path}: every title of the plans is in the registry")
+        return 0
+    laws = load_laws(path, corpus)
     pairs = sum(len(items) for items in laws.cited_by.values())
     print(f"{path}: {len(laws.entries)} documents; {laws.citing(laws.entries)} items cite them ({pairs} item-document pairs)")
     return 0

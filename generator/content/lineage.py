@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 
 from generator.content import lock
 from generator.content.corpus import Corpus, Entry
-from generator.content.errors import ContentError, field_error
+from generator.content.errors import command, field_error
 from generator.content.load import Document, validate
 from generator.content.models import Id, Model, Text
 
@@ -279,6 +279,7 @@ class _Resolver:
         return entry
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     from generator.content.corpus import load_corpus
     from generator.tools.lineage_candidates import write_report
@@ -288,12 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", action="store_true", help="write the candidates report to review")
     parser.add_argument("--out", type=Path, default=None, help="report file (default: content/reports/lineage-candidates.md)")
     args = parser.parse_args(argv)
-    try:
-        corpus = load_corpus(args.content)
-        lineage = load_lineage(args.content / FILE, corpus)
-    except ContentError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    corpus = load_corpus(args.content)
+    lineage = load_lineage(args.content / FILE, corpus)
     if args.candidates:
         out = args.out or args.content / "reports" / "lineage-candidates.md"
         print(write_report(corpus, lineage, out))

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, command
 from generator.content.models import Plan
 from generator.content.text import read_text, refuse_invisible
 
@@ -108,6 +108,7 @@ def write(path: Path, plans: list[Plan]) -> list[str]:
     return new
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     # The whole validation pass, which reads the lock: run by this command, never imported by the build's steps.
     from generator.publish.check import check as check_content
@@ -117,12 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="add the new anchors to the lock file")
     args = parser.parse_args(argv)
     path = args.content / LOCK
-    try:
-        corpus = check_content(args.content, lock_required=not args.write)
-        new = write(path, corpus.plans) if args.write else missing(path, corpus.plans)
-    except ContentError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    corpus = check_content(args.content, lock_required=not args.write)
+    new = write(path, corpus.plans) if args.write else missing(path, corpus.plans)
     if args.write:
         print(f"{path}: {len(new)} anchors added" + "".join(f"\n  {key}" for key in new))
         return 0

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.content import laws
 from generator.content.corpus import Corpus, load_corpus, wording
-from generator.content.errors import ContentError
+from generator.content.errors import ContentError, command
 from generator.content.lineage import FILE as LINEAGE_FILE
 from generator.content.lineage import load_lineage
 from generator.tools import audit
@@ -129,18 +129,15 @@ def render(found: list[Todo]) -> str:
     return "\n".join(lines)
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.tools.review", description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=CONTENT)
     parser.add_argument("--check", action="store_true", help="exit 1 while anything is left to review")
     args = parser.parse_args(argv)
     content = args.content.resolve()
-    try:
-        corpus = load_corpus(content)
-        found = todos(content, corpus)
-    except ContentError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    corpus = load_corpus(content)
+    found = todos(content, corpus)
     out = content / REPORT
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(found), encoding="utf-8")
