@@ -238,11 +238,17 @@ class Index:
     plain: dict[str, list[int]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)  # tokens per record (longer records weigh a match less)
     titles: list[int] = field(default_factory=list)  # tokens of each record's title
-    last: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, found: list[Record]) -> Index:
         index = cls()
+        last: dict[str, int] = {}  # each key's previous record, while the postings are written
+
+        def step(key: str, number: int) -> int:
+            difference = number - last.get(key, 0)
+            last[key] = number
+            return difference
+
         for number, record in enumerate(found):
             words, title = record.words()
             index.lengths.append(len(words))
@@ -251,16 +257,11 @@ class Index:
             for position, token in enumerate(words):
                 positions.setdefault(token, []).append(position)
             for token, where in positions.items():
-                index.positional.setdefault(token, []).append([index._step(token, number), *where])
+                index.positional.setdefault(token, []).append([step(token, number), *where])
             chars = sorted({char for token in positions if not token.isascii() for char in token})
             for key in [*record.tags(), *map(char_key, chars)]:
-                index.plain.setdefault(key, []).append(index._step(key, number))
+                index.plain.setdefault(key, []).append(step(key, number))
         return index
-
-    def _step(self, key: str, number: int) -> int:
-        step = number - self.last.get(key, 0)
-        self.last[key] = number
-        return step
 
     def shards(self) -> list[dict[str, Any]]:
         """The postings split by the key's hash into shards of about SHARD_BYTES (a power of two of them)."""
