@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -69,14 +69,27 @@ _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 @lru_cache(maxsize=256)  # every edition and feature reads the same files; keyed by the text, so an edit is seen
-def _parse(text: str) -> tuple[yaml.Node | None, Any]:
-    """The node tree and the data of a YAML document (the data built from the nodes, not parsed again).
-    Shared by every read of the same text: read them, never change them. libyaml parses a file that has
-    nothing _Loader refuses, ten times faster; anything else goes to _Loader, whose errors name the problem."""
-    return _fast_parse(text) or _checked_parse(text)
+def _parse(text: str) -> tuple[bool, Any]:
+    """Whether the document has a node at all, and its data. Shared by every read of the same text: read it,
+    never change it. The node tree is checked here and then dropped (it weighs several times the data):
+    `nodes` builds it again only when an error needs a line."""
+    root, data = _fast_parse(text) or _checked_parse(text)
+    if root is not None:
+        deep = _too_deep(root)
+        if deep is not None:
+            raise _Problem(f"expected values nested at most {MAX_DEPTH} deep, found deeper ones", deep.start_mark,
+                           "look for unclosed or repeated brackets")
+    return root is not None, data
+
+
+def nodes(text: str) -> yaml.Node | None:
+    """The node tree of a text that `_parse` has read: libyaml's when it reads it, else _Loader's."""
+    return (_fast_parse(text) or _checked_parse(text))[0]
 
 
 def _fast_parse(text: str) -> tuple[yaml.Node, Any] | None:
+    """libyaml parses a file that has nothing _Loader refuses ten times faster; anything else goes to _Loader,
+    whose errors name the problem."""
     loader = _FastLoader(text)
     try:
         root = loader.get_single_node()
@@ -145,11 +158,18 @@ _UNREADABLE = {
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: its data and its node tree, kept to find the line of any key."""
+    """A parsed YAML file: its data, and its text, whose node tree finds the line of any key."""
 
     path: Path
     data: Any
-    root: yaml.Node
+    text: str
+
+    @cached_property
+    def root(self) -> yaml.Node:
+        """The node tree, built when an error needs a line (a build that has none never holds one)."""
+        root = nodes(self.text)
+        assert root is not None, "read() refuses an empty document"
+        return root
 
     @classmethod
     def read(cls, path: Path) -> Document:
@@ -171,7 +191,7 @@ class Document:
         if refused is not None:
             raise cls._refused(path, text, *refused)
         try:
-            root, data = _parse(text)
+            present, data = _parse(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             at_line = mark.line + 1 if mark else None
@@ -191,14 +211,10 @@ class Document:
         except RecursionError:
             raise ContentError(path, None, "expected a YAML document of reasonable depth, found one nested too deep",
                                hint="look for an unclosed bracket") from None
-        if root is None:
+        if not present:
             raise ContentError(path, 1, "expected a YAML mapping, found an empty file",
                                hint="restore the file, or delete it if it is no longer wanted")
-        deep = _too_deep(root)
-        if deep is not None:
-            raise ContentError(path, deep.start_mark.line + 1, f"expected values nested at most {MAX_DEPTH} deep, "
-                               "found deeper ones", hint="look for unclosed or repeated brackets") from None
-        return cls(path, data, root)
+        return cls(path, data, text)
 
     @classmethod
     def _refused(cls, path: Path, text: str, offset: int, found: str) -> ContentError:
@@ -206,15 +222,17 @@ class Document:
         line, column = position(text, offset)
         message = f"expected visible text, found {found} at column {column}"
         hint = "delete it; it is invisible in most editors"
+        blanked = text[:offset] + " " + text[offset + 1 :]
         try:
-            root, data = _parse(text[:offset] + " " + text[offset + 1 :])
+            data = _parse(blanked)[1]
+            root = nodes(blanked)
         except (yaml.YAMLError, RecursionError):
             root = None
         loc = _loc_at(root, (line - 1, column - 1)) if root is not None else None
         if root is None or not loc:
             return ContentError(path, line, message, hint=hint)
         key = next((str(step) for step in reversed(loc) if isinstance(step, str)), None)
-        where = cls(path, data, root).where(loc)
+        where = cls(path, data, blanked).where(loc)
         return ContentError(path, line, f"key {key!r}: {message}" if key else message, where=where, hint=hint)
 
     def line(self, loc: tuple[int | str, ...]) -> int:
