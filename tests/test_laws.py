@@ -181,9 +181,9 @@ def test_next_year_s_short_form_needs_forms_in_and_then_names_next_year_s_plan(g
     with pytest.raises(ContentError) as raised:
         load_laws(grown / FILE, load_corpus(grown))
     assert str(raised.value) == (
-        f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this plan defines it "
-        f"as, '{NEW}' (《2024 年全国知识产权行政保护工作方案》), found '{TEMPLATE}', whose forms list it for every plan "
-        f"(hint: add forms_in: {{{NEW}: [工作方案]}} to the entry '{NEW}' in laws.yaml)")
+        f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this "
+        f"plan defines it as, '{NEW}' (《2024 年全国知识产权行政保护工作方案》), found '{TEMPLATE}', whose forms list it "
+        f"for every plan (hint: add forms_in: {{{NEW}: [工作方案]}} to the entry '{NEW}' in laws.yaml)")
 
     (grown / FILE).write_text((grown / FILE).read_text(encoding="utf-8") + FORMS_IN, encoding="utf-8")
     grown_laws = load_laws(grown / FILE, load_corpus(grown))
@@ -195,15 +195,15 @@ def test_next_year_s_short_form_needs_forms_in_and_then_names_next_year_s_plan(g
 
 def test_a_short_form_another_document_has_for_the_plan_is_moved(grown: Path) -> None:
     """forms_in on the wrong entry: the hint moves the form rather than list it for the plan twice."""
-    entries = (grown / FILE).read_text(encoding="utf-8").replace(f"  plan: {TEMPLATE}\n", f"  plan: {TEMPLATE}\n{FORMS_IN}")
-    (grown / FILE).write_text(entries, encoding="utf-8")
+    text = (grown / FILE).read_text(encoding="utf-8")
+    (grown / FILE).write_text(text.replace(f"  plan: {TEMPLATE}\n", f"  plan: {TEMPLATE}\n{FORMS_IN}"), encoding="utf-8")
     add_next_admin_protection_plan(grown)
     with pytest.raises(ContentError) as raised:
         load_laws(grown / FILE, load_corpus(grown))
     assert str(raised.value) == (
-        f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this plan defines it as, '{NEW}' (《2024 年全国知识产权行政保护"
-        f"工作方案》), found '{TEMPLATE}', whose forms_in list it for this plan (hint: move '工作方案' from the "
-        f"forms_in of '{TEMPLATE}' to those of '{NEW}' in laws.yaml)")
+        f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this "
+        f"plan defines it as, '{NEW}' (《2024 年全国知识产权行政保护工作方案》), found '{TEMPLATE}', whose forms_in list "
+        f"it for this plan (hint: move '工作方案' from the forms_in of '{TEMPLATE}' to those of '{NEW}' in laws.yaml)")
 
 
 HAGUE, TEMPLATE_ENTRY = "  - 海牙协定\n", f"  plan: {TEMPLATE}\n"  # a line of two entries, forms_in goes below
