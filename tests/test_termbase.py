@@ -4,14 +4,16 @@ the few exceptions are reviewed, with a reason, in content/translations/ja-terms
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.content.corpus import Corpus
+from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
 from generator.content.termbase import Allowed, Finding, TermRules, findings, load_rules, unexplained
 from tests.conftest import CONTENT
+from tests.test_laws import FORMS_IN, NEW, NEW_ENTRY, TEMPLATE, add_next_admin_protection_plan
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +32,15 @@ def test_every_item_and_field_is_checked(corpus: Corpus) -> None:
     assert len(corpus.translations["ja"]) == len(corpus.entries) >= 425 and fields > len(corpus.entries)
 
 
-def _check(corpus: Corpus, zh: str, ja: str) -> list[str]:
-    """The findings for one invented item: the first measure of the 2023 work points says `zh`, `ja`."""
-    entry = corpus.entry("cnipa-work-points-2023", "s1-m1")
+def _check(corpus: Corpus, zh: str, ja: str, item: tuple[str, str] = ("cnipa-work-points-2023", "s1-m1"),
+           content: Path = CONTENT) -> list[str]:
+    """The findings for one invented item: `item` (the first measure of the 2023 work points) says `zh`, `ja`."""
+    entry = corpus.entry(*item)
     translated = corpus.translations["ja"][(entry.plan.id, entry.item.anchor)]
     patched = translated.model_copy(update={"zh": {"text": zh}, "ja": {"text": ja}})
     copy = Corpus(corpus.plans, corpus.agencies, corpus.themes, corpus.entries, corpus.content,
                   {"ja": {(entry.plan.id, entry.item.anchor): patched}})
-    return [f"{f.kind}:{f.original}" for f in findings(copy, CONTENT)]
+    return [f"{f.kind}:{f.original}" for f in findings(copy, content)]
 
 
 @pytest.mark.parametrize(("zh", "ja", "expected"), [
@@ -54,6 +57,22 @@ def _check(corpus: Corpus, zh: str, ja: str) -> list[str]:
 ])
 def test_what_the_check_finds(corpus: Corpus, zh: str, ja: str, expected: list[str]) -> None:
     assert _check(corpus, zh, ja) == expected
+
+
+@pytest.mark.parametrize(("short_ja", "expected"), [("", ["title:工作方案"]), ("  short_ja:\n    工作方案: 業務方案\n", [])],
+                         ids=["no-short-ja", "short-ja"])
+def test_a_short_form_expects_the_names_of_the_document_it_names_in_its_plan(
+        tmp_path: Path, short_ja: str, expected: list[str]) -> None:
+    """Next year's plan defines 《工作方案》 as itself (forms_in): there it expects the Japanese of next year's
+    document (its short_ja, once it has one), in last year's plan last year's 「業務方案」."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    add_next_admin_protection_plan(content, NEW_ENTRY + FORMS_IN + short_ja)
+    corpus = load_corpus(content)
+    zh, ja = "各地落实《工作方案》。", "各地で「業務方案」を実行する。"
+    assert _check(corpus, zh, ja, (TEMPLATE, "notice"), content) == []
+    assert _check(corpus, zh, ja, (NEW, "notice"), content) == expected
+    assert _check(corpus, zh, "各地で「2024年全国知的財産権行政保護業務方案」を実行する。", (NEW, "notice"), content) == []
 
 
 def test_an_exception_needs_its_item_and_term() -> None:

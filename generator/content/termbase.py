@@ -17,9 +17,8 @@ from pydantic import Field
 from generator.content.corpus import Corpus
 from generator.content.errors import command
 from generator.content.glossary import load_glossary
-from generator.content.laws import FILE as LAWS_FILE
-from generator.content.laws import Law
-from generator.content.load import Document, load_list, validate
+from generator.content.laws import Law, registry_of
+from generator.content.load import Document, validate
 from generator.content.models import Model, Text
 from generator.content.titles import titles
 from generator.content.translations import FOLDER
@@ -81,8 +80,8 @@ def load_rules(content: Path, language: str) -> TermRules:
 def findings(corpus: Corpus, content: Path, language: str = "ja") -> list[Finding]:
     """Every place where the translation into `language` departs from the term base (allowed ones included)."""
     rules = load_rules(content, language)
-    laws = load_list(content / LAWS_FILE, "laws", Law) if (content / LAWS_FILE).exists() else []
-    law_names = {form: _law_names(law, form) for law in laws for form in law.forms}
+    laws, owners = registry_of(content, corpus)
+    by_id = {law.id: law for law in laws}
     agency_names = sorted(((form, _agency_names(corpus, agency_id)) for form, agency_id in corpus.names().items()
                            if len(form) >= 3), key=lambda pair: -len(pair[0]))
     terms = sorted([(t.simplified, t.japanese) for t in load_glossary(content)]
@@ -102,8 +101,9 @@ def findings(corpus: Corpus, content: Path, language: str = "ja") -> list[Findin
 
             masked = original
             for title in dict.fromkeys(titles(original)):
-                if title.form in law_names:
-                    find("title", title.form, law_names[title.form])
+                law_id = owners.owner(entry.plan.id, title.form)  # a short form may name another document in each plan
+                if law_id is not None:
+                    find("title", title.form, _law_names(by_id[law_id], title.form))
                 masked = masked.replace(title.form, _MASK)
             for form, names in agency_names:
                 if form in masked:

@@ -191,7 +191,7 @@ def records(renderer: Renderer, other: Callable[[str], str], documents: Iterable
             filters={"theme": [theme.id], "kind": ["theme"]},
         ))
     for document in documents:
-        forms = list(dict.fromkeys([document.title, *document.forms]))
+        forms = list(dict.fromkeys([document.title, *document.all_forms]))
         shown, alternate = both("、".join(f"《{form}》" for form in forms))
         found.append(Record(
             url=f"laws/{document.id}/", kind="law", number=kind_label("law"),

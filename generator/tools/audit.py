@@ -148,7 +148,7 @@ def reference_texts(corpus: Corpus) -> Iterator[Shown]:
             yield Shown(f"glossary:{term.id}", term.definition)
     cited = laws_pages.laws_of(corpus)
     for law in cited.entries if cited else ():
-        for title in dict.fromkeys([law.title, *law.forms]):
+        for title in dict.fromkeys([law.title, *law.all_forms]):
             yield Shown(f"law:{law.id}", title)
     lineage = lineage_pages.lineage_of(corpus)
     if lineage:

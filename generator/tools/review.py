@@ -86,7 +86,7 @@ def lineage_todo(content: Path, corpus: Corpus) -> Todo:
 
 
 def laws_todo(content: Path, corpus: Corpus) -> Todo:
-    drafts = laws.draft(corpus, set(laws.registered_forms(content)))
+    drafts = laws.draft(corpus, laws.registry_of(content, corpus)[1])
     lines = [f"《{draft['title']}》 ({draft['kind']}?): {draft['forms']}" for draft in drafts]
     return Todo("Cited documents: 《…》 titles not in content/laws.yaml",
                 "`python -m generator.content.laws --extract`, check each kind, add the entries to content/laws.yaml", lines)
