@@ -14,8 +14,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-# A block the generator writes: one block-level element, from its start tag at the start of a line to its
-# end tag at the end of the block's last line, after a blank line and with none inside.
+# A block the generator writes: after a blank line and with none inside, block-level elements one after the
+# other, each from its start tag at the start of a line to its end tag at the end of a line.
 _START = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 _TAG_LINE = re.compile(r" {0,3}<")  # where Python-Markdown may start a block of HTML
 
@@ -26,14 +26,16 @@ class RawBlocks(Preprocessor):
         index = 0
         while index < len(lines):
             line = lines[index]
-            start = _START.match(line)
-            if start and self.md.is_block_level(start[1]) and not (out and out[-1].strip()):
+            if _START.match(line) and not (out and out[-1].strip()):
                 end = index + 1
                 while end < len(lines) and lines[end].strip():
                     end += 1
-                block = "\n".join(lines[index:end])
-                if _closed(block, start[1]):
-                    out.extend(["", self.md.htmlStash.store(block + "\n"), ""])
+                elements = self._elements(lines[index:end])
+                if elements:
+                    # Python-Markdown keeps the newline after an element only where a blank line follows: the last one's
+                    for number, element in enumerate(elements, start=1):
+                        stored = element + "\n" if number == len(elements) else element
+                        out.extend(["", self.md.htmlStash.store(stored), ""])
                     index = end
                     continue
             if _TAG_LINE.match(line):
@@ -43,6 +45,22 @@ class RawBlocks(Preprocessor):
             out.append(line)
             index += 1
         return out
+
+    def _elements(self, block: list[str]) -> list[str] | None:
+        """The block-level elements a block of lines holds one after the other, each from a start tag at the
+        start of a line to its end tag at the end of a line (Python-Markdown stashes each as it is); None when
+        the block is anything else."""
+        elements: list[str] = []
+        first = 0
+        for last in range(len(block)):
+            start = _START.match(block[first])
+            if start is None or not self.md.is_block_level(start[1]):
+                return None
+            element = "\n".join(block[first:last + 1])
+            if _closed(element, start[1]):
+                elements.append(element)
+                first = last + 1
+        return elements if first == len(block) else None
 
 
 def _closed(block: str, tag: str) -> bool:
