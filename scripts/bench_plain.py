@@ -1,9 +1,11 @@
 """One edition against the floor: the original edition built by the project alone, and the same generated pages
 written out and built by plain MkDocs + Material (the same mkdocs.yml without the project's plugin), side by side.
 
-The plain build has no Pagefind bundle, no open data checks and no per-page context of the plugin: what it costs
-is what MkDocs and Material cost for these pages. Each pair runs one after the other, `runs` times; the CPU time
-of each build process (children included) is what is compared, its medians.
+The plain build has no search index, no open data checks and no per-page context of the plugin: what it costs
+is what MkDocs and Material cost for these pages. A second plain build adds Material's own search plugin, as a
+plain MkDocs + Material site has it: the search a site of these pages would have without the project's. The
+three run one after the other, `runs` times; the CPU time of each build process (children included) is what is
+compared, its medians.
 """
 
 from __future__ import annotations
@@ -28,19 +30,26 @@ PLAIN_DOCS = "plain-docs"  # the generated pages, written out beside the project
 
 @dataclass
 class Floor:
-    """CPU seconds of each run: the project's build of the original edition alone, and the plain build."""
+    """CPU seconds of each run: the project's build of the original edition alone, the plain build, and the
+    plain build with Material's search."""
 
     project: list[float]
     plain: list[float]
+    searched: list[float]
 
     @property
     def ratio(self) -> float:
         return statistics.median(self.project) / statistics.median(self.plain)
 
+    @property
+    def searched_ratio(self) -> float:
+        return statistics.median(self.project) / statistics.median(self.searched)
 
-def configs(config_file: Path) -> tuple[Path, Path]:
-    """Beside `config_file`: mkdocs-one.yml (the original edition only) and mkdocs-plain.yml (its generated
-    pages, written into plain-docs/, built without the plugin: the navigation and names the plugin would set)."""
+
+def configs(config_file: Path) -> tuple[Path, Path, Path]:
+    """Beside `config_file`: mkdocs-one.yml (the original edition only), mkdocs-plain.yml (its generated
+    pages, written into plain-docs/, built without the plugin: the navigation and names the plugin would set)
+    and mkdocs-plain-search.yml (the same with Material's search plugin, in its default configuration)."""
     project = config_file.parent
     settings: dict[str, Any] = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     plugin = next(entry[PLUGIN] for entry in settings["plugins"] if isinstance(entry, dict) and PLUGIN in entry)
@@ -66,7 +75,10 @@ def configs(config_file: Path) -> tuple[Path, Path]:
                       "strict": False}  # the theme's overrides miss the plugin's context: not an error here
     plain = project / "mkdocs-plain.yml"
     plain.write_text(yaml.safe_dump(plain_settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return one, plain
+    searched = project / "mkdocs-plain-search.yml"
+    searched.write_text(yaml.safe_dump({**plain_settings, "plugins": ["search", *plugins]}, allow_unicode=True,
+                                       sort_keys=False), encoding="utf-8")
+    return one, plain, searched
 
 
 def cpu_of_build(config_file: Path, site_dir: Path, env: dict[str, str]) -> float:
@@ -84,10 +96,11 @@ def cpu_of_build(config_file: Path, site_dir: Path, env: dict[str, str]) -> floa
 
 def measure_floor(config_file: Path, runs: int, env: dict[str, str] | None = None) -> Floor:
     """The project's build of the original edition alone against the plain build of its pages, `runs` pairs."""
-    one, plain = configs(config_file)
+    one, plain, searched = configs(config_file)
     env = env or dict(os.environ)
-    floor = Floor([], [])
+    floor = Floor([], [], [])
     for _ in range(runs):
         floor.project.append(cpu_of_build(one, config_file.parent / "site-one", env))
         floor.plain.append(cpu_of_build(plain, config_file.parent / "site-plain", env))
+        floor.searched.append(cpu_of_build(searched, config_file.parent / "site-plain-search", env))
     return floor

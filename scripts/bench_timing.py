@@ -42,6 +42,7 @@ from generator.render import renderer as render
 MKDOCS = "MkDocs"
 EDITIONS = load_editions(Path(__file__).resolve().parent.parent / "content")
 PLUGIN = "ip-plans"
+ORIGINAL = EDITIONS[0].code  # the edition a build without the plugin option `edition` renders
 # (owner, attribute, step): the generator's functions, by the step of the data flow they belong to.
 STEPS: list[tuple[Any, str, str]] = [
     (load.Document, "read", "read YAML"),
@@ -116,7 +117,7 @@ class Clock:
         _replace(site, "converter", lambda func: functools.cache(
             lambda *args: self.timed("convert", func(*args))))
         _replace(mkdocs.commands.build, "build", lambda func: self.timed(
-            MKDOCS, func, lambda config, **_: config.plugins[PLUGIN].config.edition, build=True))
+            MKDOCS, func, lambda config, **_: config.plugins[PLUGIN].config.edition or ORIGINAL, build=True))
         # The other editions' configurations are loaded inside the original's build.
         _replace(site, "load_config", lambda func: self.timed(MKDOCS, func, _edition_of_site_dir))
         if hasattr(site, "build_edition"):
@@ -182,7 +183,7 @@ def _edition_of(func: Callable[..., Any]) -> Callable[..., str] | None:
     if parameters[:1] == ["self"] and func.__qualname__.startswith("EditionSite."):
         return lambda self, *args, **kwargs: self.edition.code
     if parameters[:1] == ["self"] and func.__qualname__.startswith("SitePlugin."):
-        return lambda self, *args, **kwargs: self.config.edition
+        return lambda self, *args, **kwargs: self.config.edition or ORIGINAL
     if func.__qualname__ == "EditionSite.load":  # a classmethod: cls, content, code
         return lambda cls, content, code, *args, **kwargs: code
     return None

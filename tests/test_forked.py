@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,24 +15,44 @@ from generator.publish import forked, site
 pytestmark = pytest.mark.skipif(not forked.CAN_FORK, reason="the editions build one after another here")
 
 
-def test_each_other_edition_builds_in_its_own_child(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                    corpus: Corpus) -> None:
-    def record(config: object, edition: Edition, given: Corpus | None = None) -> None:
-        (tmp_path / edition.code).write_text(f"{os.getpid()} {given is corpus}", encoding="utf-8")
+def record(config: object, edition: Edition, given: Corpus | None = None, site_dir: str | None = None) -> None:
+    """A build that writes, into the folder it is given, which process built it and whether with the corpus."""
+    assert site_dir is not None
+    Path(site_dir).mkdir()
+    (Path(site_dir) / "built").write_text(f"{os.getpid()} {given is not None}", encoding="utf-8")
 
+
+def test_each_other_edition_builds_in_its_own_child_beside_the_site(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                                   corpus: Corpus) -> None:
     monkeypatch.setattr(site, "build_edition", record)
-    assert forked.OtherEditions.start(object(), corpus).wait() == []  # type: ignore[arg-type]
-    built = {path.name: path.read_text(encoding="utf-8").split() for path in tmp_path.iterdir()}
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    (tmp_path / "site").mkdir()
+    others = forked.OtherEditions.start(config, corpus)  # type: ignore[arg-type]
+    assert others.wait() == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "site.ja.new", "site.zh-Hant.new"]
+    others.put_in_place()  # once the original's folder is complete
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    built = {path.parent.name: path.read_text(encoding="utf-8").split() for path in tmp_path.glob("site/*/built")}
     assert sorted(built) == ["ja", "zh-Hant"]
     pids = {pid for pid, _ in built.values()}
     assert len(pids) == 2 and str(os.getpid()) not in pids
-    assert all(same == "True" for _, same in built.values())  # the corpus loaded once, inherited
+    assert all(given == "True" for _, given in built.values())  # the corpus loaded once, inherited
+
+
+def test_what_the_children_built_is_removed_when_the_build_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                                 corpus: Corpus) -> None:
+    monkeypatch.setattr(site, "build_edition", record)
+    others = forked.OtherEditions.start(SimpleNamespace(site_dir=str(tmp_path / "site")), corpus)  # type: ignore[arg-type]
+    others.wait()
+    others.discard()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_edition_is_named_to_the_parent(monkeypatch: pytest.MonkeyPatch, corpus: Corpus) -> None:
-    def fail_in_japanese(config: object, edition: Edition, given: Corpus | None = None) -> None:
+    def fail_in_japanese(config: object, edition: Edition, given: Corpus | None = None, site_dir: str | None = None) -> None:
         if edition.code == "ja":
             raise RuntimeError("a template error in the Japanese edition")
 
     monkeypatch.setattr(site, "build_edition", fail_in_japanese)
-    assert forked.OtherEditions.start(object(), corpus).wait() == ["ja"]  # type: ignore[arg-type]
+    config = SimpleNamespace(site_dir="site")
+    assert forked.OtherEditions.start(config, corpus).wait() == ["ja"]  # type: ignore[arg-type]

@@ -12,9 +12,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import shutil
 import signal
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,11 +37,16 @@ class OtherEditions:
     """The children building the editions other than the original."""
 
     children: dict[int, str] = field(default_factory=dict)  # process id -> edition code
+    built: dict[Path, Path] = field(default_factory=dict)  # where a child builds beside the site -> its folder
 
     @classmethod
-    def start(cls, config: MkDocsConfig, corpus: Corpus, beside: bool = False) -> OtherEditions:
-        """Fork one child per other edition; call after MkDocs has emptied the original's site_dir. `beside`: each
-        child builds beside the site and then puts its edition in place (the pages served meanwhile stay)."""
+    def start(cls, config: MkDocsConfig, corpus: Corpus, publish: bool = False) -> OtherEditions:
+        """Fork one child per other edition, each building beside the original's site_dir (site.aside), so that
+        they may start before MkDocs empties it. `publish`: each child puts its edition in place when done (the
+        pages served meanwhile stay); else `put_in_place` does, once the original's folder is complete.
+
+        Started before the original renders its pages, a child does not inherit them: each process holds the
+        corpus and its own edition's pages only."""
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:
@@ -49,11 +56,24 @@ class OtherEditions:
                     sys.stderr.flush()
                     pid = os.fork()
                     if pid == 0:
-                        _build_and_exit(config, edition, corpus, beside)
+                        _build_and_exit(config, edition, corpus, publish)
                     started.children[pid] = edition.code
+                    started.built[site.aside(config, edition)] = Path(config.site_dir) / edition.root
         finally:
             gc.unfreeze()
         return started
+
+    def put_in_place(self) -> None:
+        """Move each edition the children built into its folder of the original's site_dir."""
+        for built, folder in self.built.items():
+            site.publish(built, folder)
+        self.built.clear()
+
+    def discard(self) -> None:
+        """Remove what the children built beside the site, after a failed build."""
+        for built in self.built:
+            shutil.rmtree(built, ignore_errors=True)
+        self.built.clear()
 
     def wait(self) -> list[str]:
         """Wait for every child; returns the codes of the editions that failed (their errors are logged)."""
@@ -79,10 +99,10 @@ class OtherEditions:
                 pass
 
 
-def _build_and_exit(config: MkDocsConfig, edition: Edition, corpus: Corpus, beside: bool) -> NoReturn:
+def _build_and_exit(config: MkDocsConfig, edition: Edition, corpus: Corpus, publish: bool) -> NoReturn:
     status = 1
     try:
-        (site.replace_edition if beside else site.build_edition)(config, edition, corpus)
+        site.build_aside(config, edition, corpus, publish)
         status = 0
     except Abort:
         pass  # MkDocs has logged the cause (an error, or the warnings of strict mode); the parent says which edition

@@ -82,6 +82,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
+            # Before this edition renders its pages, so that the children do not inherit them.
+            self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         # Rendered before MkDocs cleans the site folder: a template error leaves the last build intact.
         try:
             self.held = {}
@@ -103,8 +106,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.generated = {}  # the files hold them now
         if self.serving and self._builds_others():
             self._keep_others(config, aside=False)
-        elif self._builds_others() and self.config.parallel and forked.CAN_FORK:  # site_dir is emptied by now
-            self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -152,13 +153,16 @@ class SitePlugin(BasePlugin[SiteConfig]):
             log.debug("search bundle of %s: %d bytes", self.edition_site.edition.code, size)
             if self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
                 # The original is served as soon as it is built; the other editions replace theirs when done.
-                self.others = forked.OtherEditions.start(config, self.edition_site.corpus, beside=True)
+                self.others = forked.OtherEditions.start(config, self.edition_site.corpus, publish=True)
                 self.waiting = threading.Thread(target=self._reload_after_others, args=(self.others,), daemon=True)
                 self.waiting.start()
             elif self.others:
-                failed, self.others = self.others.wait(), None
+                others, self.others = self.others, None
+                failed = others.wait()
                 if failed:
+                    others.discard()
                     raise PluginError(f"the {' and '.join(failed)} edition failed: see the messages above")
+                others.put_in_place()
             elif self._builds_others():
                 site.build_other_editions(config, self.edition_site.corpus)
         except ContentError as error:
@@ -170,6 +174,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return
         if self.others:
             self.others.stop()
+            self.others.discard()
             self.others = None
 
     def on_shutdown(self) -> None:

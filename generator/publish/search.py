@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,36 +242,38 @@ class Index:
 
     @classmethod
     def of(cls, found: list[Record]) -> Index:
+        positional: defaultdict[str, list[list[int]]] = defaultdict(list)
+        plain: defaultdict[str, list[int]] = defaultdict(list)
         index = cls()
-        last: dict[str, int] = {}  # each key's previous record, while the postings are written
-
-        def step(key: str, number: int) -> int:
-            difference = number - last.get(key, 0)
-            last[key] = number
-            return difference
-
         for number, record in enumerate(found):
             words, title = record.words()
             index.lengths.append(len(words))
             index.titles.append(title)
-            positions: dict[str, list[int]] = {}
+            positions: defaultdict[str, list[int]] = defaultdict(list)
             for position, token in enumerate(words):
-                positions.setdefault(token, []).append(position)
+                positions[token].append(position)
             for token, where in positions.items():
-                index.positional.setdefault(token, []).append([step(token, number), *where])
+                positional[token].append([number, *where])
             chars = sorted({char for token in positions if not token.isascii() for char in token})
             for key in [*record.tags(), *map(char_key, chars)]:
-                index.plain.setdefault(key, []).append(step(key, number))
+                plain[key].append(number)
+        for postings in positional.values():  # each record number as the difference from the previous one
+            previous = 0
+            for posting in postings:
+                posting[0], previous = posting[0] - previous, posting[0]
+        index.positional = dict(positional)
+        index.plain = {key: [b - a for a, b in zip([0, *numbers], numbers)] for key, numbers in plain.items()}
         return index
 
-    def shards(self) -> list[dict[str, Any]]:
-        """The postings split by the key's hash into shards of about SHARD_BYTES (a power of two of them)."""
-        postings: dict[str, Any] = {**self.positional, **self.plain}
-        size = sum(len(key) + len(_json(value)) for key, value in postings.items())
+    def shards(self) -> list[dict[str, str]]:
+        """The postings split by the key's hash into shards of about SHARD_BYTES (a power of two of them):
+        each key with its postings as JSON, written once."""
+        postings = {key: _json(value) for key, value in [*self.positional.items(), *self.plain.items()]}
+        size = sum(len(key) + len(value) for key, value in postings.items())
         count = 1
         while size / count > SHARD_BYTES:
             count *= 2
-        shards: list[dict[str, Any]] = [{} for _ in range(count)]
+        shards: list[dict[str, str]] = [{} for _ in range(count)]
         for key in sorted(postings):
             shards[fnv(key) % count][key] = postings[key]
         return shards
@@ -280,34 +283,50 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _shard_json(shard: dict[str, str]) -> str:
+    """A shard as _json writes the postings it holds (its keys in order, each with its JSON)."""
+    return "{" + ",".join(f"{_json(key)}:{value}" for key, value in sorted(shard.items())) + "}"
+
+
 def write_bundle(site_dir: Path, found: list[Record]) -> int:
     """Write the index of `found` into `site_dir/search-index/`; returns its size in bytes.
 
     The browser loads `manifest.json` (the number of shards, the length of each record), then only the
     shards that hold the keys of the query, and the `records/<n>.json` of the results it shows;
-    `facets.json` (the records of each filter value) only for the search page's counts."""
+    `facets.json` (the records of each filter value) only for the search page's counts. Each file is written
+    as it is made; the manifest's version is the hash of all the others."""
     index = Index.of(found)
     output = site_dir / BUNDLE
     shutil.rmtree(output, ignore_errors=True)
-    shards = index.shards()
-    files: dict[str, str] = {f"shards/{number}.json": _json(shard) for number, shard in enumerate(shards)}
-    files.update({f"records/{number}.json": _json(record.shown()) for number, record in enumerate(found)})
+    (output / "shards").mkdir(parents=True)
+    (output / "records").mkdir()
+    version = hashlib.sha256()
+    size = 0
+
+    def write(name: str, text: str) -> None:
+        nonlocal size
+        data = text.encode()
+        (output / name).write_bytes(data)
+        version.update(data)
+        size += len(data)
+
     facets: dict[str, dict[str, list[int]]] = {}
     for key, steps in index.plain.items():
         if key.startswith("fl:"):
             _, name, value = key.split(":", 2)
             facets.setdefault(name, {})[value] = steps
-    files["facets.json"] = _json(facets)
-    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()[:12]
+    write("facets.json", _json(facets))
+    for number, record in enumerate(found):
+        write(f"records/{number}.json", _json(record.shown()))
+    shards, lengths, titles = index.shards(), index.lengths, index.titles
+    del index  # the postings are in the shards now, as text
+    for number, shard in enumerate(shards):
+        write(f"shards/{number}.json", _shard_json(shard))
     pages = [number for number, record in enumerate(found) if record.kind in PAGE_KINDS]
-    files["manifest.json"] = _json({"version": version, "shards": len(shards), "records": len(found),
-                                    "pages": pages[0] if pages else len(found), "lengths": index.lengths,
-                                    "titles": index.titles})
-    for name, text in files.items():
-        path = output / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return sum(len(text.encode()) for text in files.values())
+    write("manifest.json", _json({"version": version.hexdigest()[:12], "shards": len(shards), "records": len(found),
+                                  "pages": pages[0] if pages else len(found), "lengths": lengths,
+                                  "titles": titles}))
+    return size
 
 
 def facets(renderer: Renderer) -> dict[str, dict[str, str]]:

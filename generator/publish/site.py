@@ -244,12 +244,19 @@ def build_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None 
     build(edition_config, serve_url=None)
 
 
-def replace_edition(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None) -> None:
-    """Build one edition beside the original's site_dir, then put it in its folder: its pages are never missing."""
-    new = Path(f"{config.site_dir}.{edition.code}.new")
+def aside(config: MkDocsConfig, edition: Edition) -> Path:
+    """Where an edition builds beside the original's site_dir before it is put in its folder."""
+    return Path(f"{config.site_dir}.{edition.code}.new")
+
+
+def build_aside(config: MkDocsConfig, edition: Edition, corpus: Corpus | None = None, put_in_place: bool = True) -> None:
+    """Build one edition beside the original's site_dir and, with `put_in_place`, then put it in its folder:
+    its pages are never missing."""
+    new = aside(config, edition)
     shutil.rmtree(new, ignore_errors=True)
     build_edition(config, edition, corpus, str(new))
-    publish(new, Path(config.site_dir) / edition.root)
+    if put_in_place:
+        publish(new, Path(config.site_dir) / edition.root)
 
 
 def publish(new: Path, site: Path) -> None:
