@@ -309,8 +309,9 @@ def targets(builds: list[Build], serve: Serve | None) -> list[str]:
                          f"{measured} | {status(worst <= MAX_FLOOR)} |")
     shares = ", ".join(f"{b.name} {b.generator / b.cpu:.0%}" for b in builds)
     dictionaries = real.steps.get(DICTIONARIES, 0.0)
-    lines.append(f"| generator ≤ 10 % of the build | {shares}; in the real build, OpenCC's dictionaries "
-                 f"alone {dictionaries / real.cpu:.0%} | "
+    # The first benchmark's target, before the floor comparison above measured what the share buys.
+    lines.append(f"| generator ≤ 10 % of the build (the first benchmark's target; the floor comparison above "
+                 f"replaces it) | {shares}; in the real build, OpenCC's dictionaries alone {dictionaries / real.cpu:.0%} | "
                  f"{status(real.generator / real.cpu <= MAX_GENERATOR_SHARE)} (real) |")
     lines.append(f"| real corpus, three editions ≤ 20 s on 2 cores | CPU {real.cpu:.1f} s (all processes); "
                  f"wall {real.wall:.1f} s | {status(real.cpu <= MAX_REAL_BUILD)} |")
