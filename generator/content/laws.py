@@ -209,8 +209,8 @@ def guess_kind(title: str) -> str:
 def draft(corpus: Corpus, known: Owners) -> list[dict[str, object]]:
     """Draft entries for the titles that no entry of `known` owns in their plan: forms grouped by `normal`, a
     defined short form (以下简称《…》) joined to its full title. A short form that plans define as different titles
-    (each year's 《工作方案》) goes under `forms_in` of each title, for the plans that define it so. A title that is
-    a plan's of this site takes the plan's id and `plan:`."""
+    (each year's 《工作方案》) goes under `forms_in` of each title, for the plans that define it so. A document that
+    is a plan of this site is drafted with the plan's id and `plan:`."""
     groups: dict[str, list[str]] = defaultdict(list)  # normal form -> forms as printed
     used: dict[str, set[str]] = defaultdict(set)  # form -> plans printing it, where no entry owns it
     meanings: dict[str, dict[str, list[str]]] = defaultdict(dict)  # short form -> normal full title -> its plans
