@@ -172,6 +172,8 @@ class Clock:
             report["loads"] += child["loads"]
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         report["children_cpu"] = [child["cpu_seconds"] for child in children]
+        report["processes_maxrss_kb"] = {ORIGINAL: report["maxrss_kb"], **{
+            code: child["maxrss_kb"] for child in children for code in child["seconds"]}}
         report["cpu_seconds"] += usage.ru_utime + usage.ru_stime
         report["maxrss_kb"] = max(report["maxrss_kb"], usage.ru_maxrss)  # of the largest process
         return report
@@ -185,7 +187,7 @@ def _edition_of(func: Callable[..., Any]) -> Callable[..., str] | None:
     if parameters[:1] == ["self"] and func.__qualname__.startswith("SitePlugin."):
         return lambda self, *args, **kwargs: self.config.edition or ORIGINAL
     if func.__qualname__ == "EditionSite.load":  # a classmethod: cls, content, code
-        return lambda cls, content, code, *args, **kwargs: code
+        return lambda cls, content, code, *args, **kwargs: code or ORIGINAL
     return None
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.content.corpus import Corpus
 from generator.render import renderer as render
@@ -72,3 +75,16 @@ def test_a_backslash_at_the_end_of_a_template_line_joins_the_next_without_its_in
     env = render.Renderer(corpus, BY_CODE["zh-Hans"]).env
     assert env.from_string('<p class="x">\\\n    <span>{{ a }}</span>\\\n  </p>\n').render(a="<b>") == \
         '<p class="x"><span>&lt;b&gt;</span></p>\n'
+
+
+SEGMENTS = st.sampled_from(["plans", "themes", "patent", "p", "2", "data", "tasks.json", "search", "?q=专利"])
+
+
+@given(st.lists(SEGMENTS, max_size=3), st.lists(SEGMENTS, max_size=3), st.booleans())
+def test_a_relative_link_is_the_one_relpath_gives(page: list[str], target: list[str], folder: bool) -> None:
+    page_url = "".join(f"{segment}/" for segment in page)
+    path = "/".join(target) + ("/" if target and folder else "")
+    link = posixpath.relpath(path or ".", page_url or ".")
+    expected = "./" if link == "." else link + ("/" if path.endswith("/") and not link.endswith("/") else "")
+    assert render.relative(page_url, path) == expected
+    assert render.relative(page_url, path + "#t18") == expected + "#t18"

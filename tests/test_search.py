@@ -40,11 +40,11 @@ def test_the_index_holds_each_token_s_positions_and_each_record_s_names_filters_
              search.Record(url="themes/x/", kind="theme", title="许可", names=("许可",))]
     index = search.Index.of(found)
     assert index.titles == [3, 1] and index.lengths == [8, 1]
-    assert index.positional["开放"] == [[0, 0, 5]]  # record 0, positions 0 (title) and 5 (inside 专利开放许可)
-    assert index.positional["许可"] == [[0, 2, 7], [1, 0]]  # record numbers as steps from the previous one
-    assert index.plain[search.filter_key("plan", "p")] == [0]
-    assert index.plain[search.name_key("许可")] == [1]
-    assert index.plain[search.char_key("专")] == [0]
+    assert index.postings("开放") == [[0, 0, 5]]  # record 0, positions 0 (title) and 5 (inside 专利开放许可)
+    assert index.postings("许可") == [[0, 2, 7], [1, 0]]  # record numbers as steps from the previous one
+    assert index.postings(search.filter_key("plan", "p")) == [0]
+    assert index.postings(search.name_key("许可")) == [1]
+    assert index.postings(search.char_key("专")) == [0]
 
 
 def test_shards_split_the_keys_by_their_hash(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cached_property, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,7 +38,7 @@ class Entry:
     def url(self) -> str:
         return f"plans/{self.plan.id}/#{self.item.anchor}"
 
-    @property
+    @cached_property  # the reference features search every item's text for their terms and titles
     def text(self) -> str:
         """The item's own full text as printed (children excluded)."""
         return "\n".join(self.item.printed())

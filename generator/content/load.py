@@ -68,7 +68,7 @@ class _FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-@lru_cache(maxsize=256)  # every edition and feature reads the same files; keyed by the text, so an edit is seen
+@lru_cache(maxsize=64)  # editions and features read the same small files again; keyed by the text, so an edit is seen
 def _parse(text: str) -> tuple[bool, Any]:
     """Whether the document has a node at all, and its data. Shared by every read of the same text: read it,
     never change it. The node tree is checked here and then dropped (it weighs several times the data):

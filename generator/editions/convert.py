@@ -30,6 +30,8 @@ def keep(text: str) -> str:
 
 def _outside_kept(convert: Callable[[str], str]) -> Callable[[str], str]:
     def apply(text: str) -> str:
+        if KEEP_START not in text:
+            return convert(text)
         parts = _KEPT.split(text)
         return "".join(part[1:-1] if index % 2 else convert(part) for index, part in enumerate(parts))
 

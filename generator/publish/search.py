@@ -233,17 +233,19 @@ def reader_words(content: Path, corpus: Corpus) -> Callable[[str], list[str]]:
 class Index:
     """The postings of an edition's records: each key with the records (numbered in order) that hold it.
     A token's postings are `[[record, position, …], …]`, a key's without positions `[record, …]`; record
-    numbers are written as the difference from the previous one, which compresses well."""
+    numbers are written as the difference from the previous one, which compresses well. A token's postings
+    are kept as the JSON the shards hold, written as the records are read: as lists of numbers they would
+    weigh ten times as much."""
 
-    positional: dict[str, list[list[int]]] = field(default_factory=dict)
+    positional: dict[str, bytearray] = field(default_factory=dict)  # token -> its postings' JSON, without the "]"
     plain: dict[str, list[int]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)  # tokens per record (longer records weigh a match less)
     titles: list[int] = field(default_factory=list)  # tokens of each record's title
 
     @classmethod
     def of(cls, found: list[Record]) -> Index:
-        positional: defaultdict[str, list[list[int]]] = defaultdict(list)
         plain: defaultdict[str, list[int]] = defaultdict(list)
+        last: dict[str, int] = {}  # each token's previous record
         index = cls()
         for number, record in enumerate(found):
             words, title = record.words()
@@ -253,22 +255,28 @@ class Index:
             for position, token in enumerate(words):
                 positions[token].append(position)
             for token, where in positions.items():
-                positional[token].append([number, *where])
+                posting = f"[{number - last.get(token, 0)},{','.join(map(str, where))}]".encode()
+                last[token] = number
+                written = index.positional.get(token)
+                if written is None:
+                    index.positional[token] = bytearray(b"[" + posting)
+                else:
+                    written += b"," + posting
             chars = sorted({char for token in positions if not token.isascii() for char in token})
             for key in [*record.tags(), *map(char_key, chars)]:
                 plain[key].append(number)
-        for postings in positional.values():  # each record number as the difference from the previous one
-            previous = 0
-            for posting in postings:
-                posting[0], previous = posting[0] - previous, posting[0]
-        index.positional = dict(positional)
         index.plain = {key: [b - a for a, b in zip([0, *numbers], numbers)] for key, numbers in plain.items()}
         return index
+
+    def postings(self, key: str) -> Any:
+        """A key's postings, as the shards hold them (read back from JSON)."""
+        return json.loads(self.positional[key] + b"]") if key in self.positional else self.plain[key]
 
     def shards(self) -> list[dict[str, str]]:
         """The postings split by the key's hash into shards of about SHARD_BYTES (a power of two of them):
         each key with its postings as JSON, written once."""
-        postings = {key: _json(value) for key, value in [*self.positional.items(), *self.plain.items()]}
+        postings = {key: (written + b"]").decode() for key, written in self.positional.items()}
+        postings.update((key, _json(steps)) for key, steps in self.plain.items())
         size = sum(len(key) + len(value) for key, value in postings.items())
         count = 1
         while size / count > SHARD_BYTES:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import html
 import os
-import posixpath
 import re
 import traceback
 from collections import Counter, defaultdict
@@ -111,8 +110,14 @@ def relative(page_url: str, target: str) -> str:
 
 @lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times, at different anchors
 def _relative_path(page_url: str, path: str) -> str:
-    link = posixpath.relpath(path or ".", page_url or ".")
-    return "./" if link == "." else link + ("/" if path.endswith("/") and not link.endswith("/") else "")
+    """posixpath.relpath's answer for two site paths, without its look at the working folder."""
+    here, there = page_url.split("/"), path.split("/")
+    here, there = [part for part in here if part], [part for part in there if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    link = "/".join([".."] * (len(here) - common) + there[common:])
+    return link + "/" if link and path.endswith("/") else link or "./"
 
 
 def item_label(entry: Entry, edition: Edition, full: bool = False) -> str:
@@ -203,6 +208,7 @@ class Renderer:
             site_numbered=citation.site_numbered,
         )
         self._entries = {(e.plan.id, e.item.anchor): e for e in corpus.entries}
+        self._labels: dict[str, str] = {}  # key -> the label as `label` gives it (pages ask for the same few)
         for feature in features:
             if feature.template_globals:
                 self.env.globals.update(feature.template_globals(self))
@@ -212,8 +218,11 @@ class Renderer:
     def label(self, key: str) -> str:
         """An interface label in the edition's language and wording (the page's conversion follows); the
         fields of what the site covers (generator/content/coverage.py) filled in."""
-        text = described(label(key, self.edition), self.corpus.plans, label("year_range", self.edition))
-        return self.interface(text)
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = self.interface(
+                described(label(key, self.edition), self.corpus.plans, label("year_range", self.edition)))
+        return text
 
     def agency_name(self, agency: Agency | str) -> str:
         agency = self.corpus.agencies[agency] if isinstance(agency, str) else agency
