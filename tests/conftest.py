@@ -11,6 +11,7 @@ import yaml
 from filelock import FileLock
 
 from generator.content.corpus import Corpus, load_corpus
+from generator.content.load import load_plan
 from generator.editions.edition import load_editions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date
 SITE_TESTS = ROOT / "tests" / "site"
+# The year after the latest plan's: a test that adds next year's plan to a copy of the content gives it this year,
+# which no plan of the content has, however many years are added.
+NEXT_YEAR = max(load_plan(path)[0].year or 0 for path in sorted((CONTENT / "plans").glob("*.yaml"))) + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

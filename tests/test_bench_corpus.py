@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.content.corpus import Corpus, load_corpus
+from generator.content.laws import FILE, load_laws
+from generator.content.titles import titles
 from scripts.bench_corpus import copy_id, renamed, synthetic_content
 from tests.conftest import CONTENT
 
@@ -23,6 +26,30 @@ def test_three_times_the_corpus_loads_with_three_times_the_items(corpus: Corpus,
             copied = grown.plan_entries(copy_id(plan.id, copy))
             assert [(e.item.anchor, e.lead, e.participants, e.themes) for e in copied] == original
     assert grown.agencies == corpus.agencies and grown.themes == corpus.themes
+
+
+def test_a_copy_s_titles_name_the_documents_its_original_s_name(tmp_path: Path) -> None:
+    """Also a short form the registry scopes to its plan (forms_in): here every form of the plan that defines
+    《工作方案》, which names that plan's document in its copies too."""
+    content = tmp_path / "scoped"
+    shutil.copytree(CONTENT, content)
+    corpus = load_corpus(content)
+    plan = next(e.plan.id for e in corpus.entries if any(t.form == "工作方案" for t in titles(e.text)))
+    forms = sorted({t.form for e in corpus.plan_entries(plan) for t in titles(e.text)})
+    text = "".join(f"    - {form}\n" for form in forms)
+    registry = content / FILE
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "\nlaws:\n", f"\nlaws:\n- id: scoped\n  title: 范围\n  kind: other\n  forms: [范围]\n  forms_in:\n    {plan}:\n{text}", 1),
+        encoding="utf-8")
+    synthetic_content(content, tmp_path / "content", 3)
+    grown = load_corpus(tmp_path / "content")
+    laws = load_laws(tmp_path / "content" / FILE, grown)
+    for entry in grown.entries:
+        original = entry.plan.id.partition("-copy-")[0]
+        for title in titles(entry.text):
+            owner = laws.owners.owner(entry.plan.id, title.form)
+            assert owner == laws.owners.owner(original, title.form) is not None, (entry.plan.id, title.form)
+            assert (owner == "scoped") == (original == plan)
 
 
 def test_one_times_the_corpus_is_the_content_unchanged(tmp_path: Path) -> None:

@@ -7,29 +7,32 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
 
 from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
-from generator.content.laws import FILE, Law, Laws, Owners, draft, load_laws
+from generator.content.laws import FILE, Law, Laws, Owners, draft, load_laws, main, registry_of
 from generator.content.load import load_list
 from generator.content.titles import Title, normal, titles
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, NEXT_YEAR, ROOT
 
 REGISTRY = CONTENT / FILE
-# Next year's admin-protection plan: its notice defines 《工作方案》 again, as the plan of its own year.
-TEMPLATE, NEW = "admin-protection-plan-2023", "admin-protection-plan-2024"
-TITLES = {"2023 年全国知识产权行政保护工作方案": "2024 年全国知识产权行政保护工作方案",  # as printed
-          "2023年全国知的財産権行政保護業務方案": "2024年全国知的財産権行政保護業務方案"}  # its Japanese title
+# Next year's admin-protection plan, in a year no plan of the content has: its notice defines 《工作方案》 again,
+# as the plan of its own year.
+TEMPLATE, YEAR = "admin-protection-plan-2023", 2023
+NEW = TEMPLATE.replace(str(YEAR), str(NEXT_YEAR))
+NEW_TITLE, NAME_JA = f"{NEXT_YEAR} 年全国知识产权行政保护工作方案", f"{NEXT_YEAR}年全国知的財産権行政保護業務方案"
+TITLES = {f"{YEAR} 年全国知识产权行政保护工作方案": NEW_TITLE, f"{YEAR}年全国知的財産権行政保護業務方案": NAME_JA}  # as printed, in Japanese
 NEW_ENTRY = f"""- id: {NEW}
-  title: 2024年全国知识产权行政保护工作方案
+  title: {NEW_TITLE.replace(" ", "")}
   kind: plan
   plan: {NEW}
-  name_ja: 2024年全国知的財産権行政保護業務方案
+  name_ja: {NAME_JA}
   forms:
-  - 2024 年全国知识产权行政保护工作方案
+  - {NEW_TITLE}
 """
 FORMS_IN = f"  forms_in:\n    {NEW}:\n    - 工作方案\n"
 
@@ -53,7 +56,8 @@ def add_next_admin_protection_plan(content: Path, entry: str = NEW_ENTRY) -> Non
     def next_year(text: str) -> str:
         for old, new in TITLES.items():
             text = text.replace(old, new)
-        return text.replace(f"file: {source}", f"file: {NEW}.txt").replace(TEMPLATE, NEW).replace("year: 2023", "year: 2024")
+        return (text.replace(f"file: {source}", f"file: {NEW}.txt").replace(TEMPLATE, NEW)
+                .replace(f"year: {YEAR}", f"year: {NEXT_YEAR}"))
 
     for old, new in ((f"sources/{source}", f"sources/{NEW}.txt"), (f"plans/{TEMPLATE}.yaml", f"plans/{NEW}.yaml"),
                      (f"translations/ja/{TEMPLATE}.yaml", f"translations/ja/{NEW}.yaml")):
@@ -137,9 +141,22 @@ def test_treaties_and_agreements_are_filed_as_treaties(registry: list[Law]) -> N
 
 
 def test_the_extraction_script_reproduces_the_registry_grouping(corpus: Corpus, registry: list[Law]) -> None:
-    drafted = {frozenset(entry["forms"]) for entry in draft(corpus, Owners())}  # type: ignore[arg-type]
-    assert drafted == {frozenset(law.all_forms) for law in registry}
+    """Drafting from the texts alone, with no registry, groups the forms as the registry does: each entry's forms
+    and forms_in together, a short form that several plans define as different documents (each year's 《工作方案》)
+    drafted under forms_in of each, for the plans that define it so, and a plan of this site by its id. What the
+    texts cannot tell is the reviewer's: whether a short form one plan alone defines goes under forms (in every
+    plan, as the registry keeps 《纲要》) or forms_in, the id of any other document, its kind and its Japanese."""
+    drafts = draft(corpus, Owners())
+    assert {drafted_forms(entry) for entry in drafts} == {frozenset(law.all_forms) for law in registry}
+    plans = {law.id: law.plan for law in registry}
+    assert all(plans[str(entry["id"])] == entry["plan"] for entry in drafts if "plan" in entry)
     assert draft(corpus, load_laws(REGISTRY, corpus).owners) == []
+
+
+def drafted_forms(entry: dict[str, object]) -> frozenset[str]:
+    """Every form of a drafted entry: its forms and those of its forms_in."""
+    scoped = cast(dict[str, list[str]], entry.get("forms_in", {}))
+    return frozenset([*cast(list[str], entry["forms"]), *(form for forms in scoped.values() for form in forms)])
 
 
 def test_a_title_the_registry_lacks_stops_the_build_at_its_plan_and_item(
@@ -182,15 +199,28 @@ def test_next_year_s_short_form_needs_forms_in_and_then_names_next_year_s_plan(g
         load_laws(grown / FILE, load_corpus(grown))
     assert str(raised.value) == (
         f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this "
-        f"plan defines it as, '{NEW}' (《2024 年全国知识产权行政保护工作方案》), found '{TEMPLATE}', whose forms list it "
+        f"plan defines it as, '{NEW}' (《{NEW_TITLE}》), found '{TEMPLATE}', whose forms list it "
         f"for every plan (hint: add forms_in: {{{NEW}: [工作方案]}} to the entry '{NEW}' in laws.yaml)")
 
     (grown / FILE).write_text((grown / FILE).read_text(encoding="utf-8") + FORMS_IN, encoding="utf-8")
     grown_laws = load_laws(grown / FILE, load_corpus(grown))
     assert cited(grown_laws, NEW) == [f"{NEW}#notice"]
     assert cited(grown_laws, TEMPLATE) == cited(laws, TEMPLATE)
-    assert [law.all_forms for law in grown_laws.entries if law.id == NEW] == [
-        ["2024 年全国知识产权行政保护工作方案", "工作方案"]]
+    assert [law.all_forms for law in grown_laws.entries if law.id == NEW] == [[NEW_TITLE, "工作方案"]]
+
+
+def test_the_extraction_drafts_next_year_s_plan_with_its_short_form_for_it_alone(
+        grown: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the maintainer completes with name_ja and short_ja: the entry of the load's hint above. The command
+    reads the plans alone, so it runs before the new plan is translated."""
+    add_next_admin_protection_plan(grown, entry="")
+    corpus = load_corpus(grown)
+    expected = [{"id": NEW, "title": NEW_TITLE.replace(" ", ""), "kind": "plan", "plan": NEW, "forms": [NEW_TITLE],
+                 "forms_in": {NEW: ["工作方案"]}}]
+    assert draft(corpus, registry_of(grown, corpus)[1]) == expected
+    (grown / "translations" / "ja" / f"{NEW}.yaml").unlink()
+    assert main(["--content", str(grown), "--extract"]) == 0
+    assert yaml.safe_load(capsys.readouterr().out) == {"laws": expected}
 
 
 def test_a_short_form_another_document_has_for_the_plan_is_moved(grown: Path) -> None:
@@ -202,37 +232,39 @@ def test_a_short_form_another_document_has_for_the_plan_is_moved(grown: Path) ->
         load_laws(grown / FILE, load_corpus(grown))
     assert str(raised.value) == (
         f"content/plans/{NEW}.yaml:{notice_line(grown)}: item notice: title 《工作方案》: expected the document this "
-        f"plan defines it as, '{NEW}' (《2024 年全国知识产权行政保护工作方案》), found '{TEMPLATE}', whose forms_in list "
+        f"plan defines it as, '{NEW}' (《{NEW_TITLE}》), found '{TEMPLATE}', whose forms_in list "
         f"it for this plan (hint: move '工作方案' from the forms_in of '{TEMPLATE}' to those of '{NEW}' in laws.yaml)")
 
 
 HAGUE, TEMPLATE_ENTRY = "  - 海牙协定\n", f"  plan: {TEMPLATE}\n"  # a line of two entries, forms_in goes below
+UNKNOWN = f"cnipa-work-points-{NEXT_YEAR}"  # the id of no plan of the content
 
 
 @pytest.mark.parametrize(("added", "at", "expected"), [
-    ({HAGUE: "  forms_in:\n    cnipa-work-points-2024:\n    - 海牙协定\n"}, "    cnipa-work-points-2024:",
-     ("key 'forms_in': expected a known plan id, found 'cnipa-work-points-2024' (hint: known: admin-protection-plan-2023, "
-      "cnipa-work-points-2022, cnipa-work-points-2023, high-quality-development-tasks-2023, "
-      "strong-ip-implementation-plan-2023)")),
+    ({HAGUE: f"  forms_in:\n    {UNKNOWN}:\n    - 海牙协定\n"}, (HAGUE, 2),
+     f"key 'forms_in': expected a known plan id, found '{UNKNOWN}' (hint: known: {{known}})"),
     ({HAGUE: f"  forms_in:\n    {TEMPLATE}:\n    - 工作方案\n", TEMPLATE_ENTRY: FORMS_IN.replace(NEW, TEMPLATE)},
-     "    - 工作方案",
+     (TEMPLATE_ENTRY, 3),
      (f"key 'forms_in': expected each form of a plan in one entry, found '工作方案' for '{TEMPLATE}' also in "
       "'hague-agreement' (hint: a form must name one document in a plan)")),
     ({HAGUE: f"  forms_in:\n    {TEMPLATE}:\n    - 海牙协定\n    - 海牙协定\n"},
-     "    - 海牙协定",
+     (HAGUE, 4),
      (f"key 'forms_in': expected each form of a plan in one entry, found '海牙协定' for '{TEMPLATE}' twice in this "
       "entry (hint: a form must name one document in a plan)")),
 ], ids=["unknown-plan", "in-two-entries", "twice-in-one-entry"])
 def test_a_bad_forms_in_stops_at_its_line(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         added: dict[str, str], at: str, expected: str) -> None:
-    """An unknown plan at its key; a form for one plan in two entries at its second line, as one of forms."""
+                                         added: dict[str, str], at: tuple[str, int], expected: str) -> None:
+    """An unknown plan at its key (the hint lists the plans of the content); a form for one plan in two entries
+    at its second line, as one of forms. `at` is the line of the error: which line of the text added below which."""
     text = REGISTRY.read_text(encoding="utf-8")
     for after, lines in added.items():
         assert text.count(after) == 1
         text = text.replace(after, after + lines)
     (tmp_path / FILE).write_text(text, encoding="utf-8")
-    line = [number for number, row in enumerate(text.splitlines(), start=1) if row == at][-1]
+    below, offset = at
+    line = text[:text.index(below + added[below])].count("\n") + below.count("\n") + offset
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ContentError) as raised:
         load_laws(Path(FILE), corpus)
-    assert str(raised.value) == f"laws.yaml:{line}: {expected}"
+    known = ", ".join(sorted(plan.id for plan in corpus.plans))
+    assert str(raised.value) == f"laws.yaml:{line}: {expected.format(known=known)}"

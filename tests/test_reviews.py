@@ -132,6 +132,9 @@ def test_the_review_lists_what_a_new_plan_needs(next_year: Path, tmp_path_factor
     assert found["Lineage"] == [f"cnipa-work-points-2023 → {NEXT}: no comparison (append it to `comparisons`)"]
     assert found["Cited documents"] == []
     assert found["Agencies"] == [f"国家数据局 ({NEXT}#s4-m1)"]
+    assert found["Reports"] == [  # a new plan changes both, the candidates' scores being over the whole corpus
+        "content/reports/tagging.md: `python -m generator.tools.tagging --out content/reports/tagging.md`",
+        "content/reports/lineage-candidates.md: `python -m generator.content.lineage --candidates`"]
 
 
 def test_the_review_lists_a_new_title_and_what_waits_for_it(next_year: Path,

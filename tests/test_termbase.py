@@ -13,7 +13,7 @@ from generator.content.corpus import Corpus, load_corpus
 from generator.content.errors import ContentError
 from generator.content.termbase import Allowed, Finding, TermRules, findings, load_rules, unexplained
 from tests.conftest import CONTENT
-from tests.test_laws import FORMS_IN, NEW, NEW_ENTRY, TEMPLATE, add_next_admin_protection_plan
+from tests.test_laws import FORMS_IN, NAME_JA, NEW, NEW_ENTRY, NEW_TITLE, TEMPLATE, add_next_admin_protection_plan
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +32,20 @@ def test_every_item_and_field_is_checked(corpus: Corpus) -> None:
     assert len(corpus.translations["ja"]) == len(corpus.entries) >= 425 and fields > len(corpus.entries)
 
 
-def _check(corpus: Corpus, zh: str, ja: str, item: tuple[str, str] = ("cnipa-work-points-2023", "s1-m1"),
-           content: Path = CONTENT) -> list[str]:
+def _found(corpus: Corpus, zh: str, ja: str, item: tuple[str, str] = ("cnipa-work-points-2023", "s1-m1"),
+           content: Path = CONTENT) -> list[Finding]:
     """The findings for one invented item: `item` (the first measure of the 2023 work points) says `zh`, `ja`."""
     entry = corpus.entry(*item)
     translated = corpus.translations["ja"][(entry.plan.id, entry.item.anchor)]
     patched = translated.model_copy(update={"zh": {"text": zh}, "ja": {"text": ja}})
     copy = Corpus(corpus.plans, corpus.agencies, corpus.themes, corpus.entries, corpus.content,
                   {"ja": {(entry.plan.id, entry.item.anchor): patched}})
-    return [f"{f.kind}:{f.original}" for f in findings(copy, content)]
+    return findings(copy, content)
+
+
+def _check(corpus: Corpus, zh: str, ja: str, item: tuple[str, str] = ("cnipa-work-points-2023", "s1-m1"),
+           content: Path = CONTENT) -> list[str]:
+    return [f"{f.kind}:{f.original}" for f in _found(corpus, zh, ja, item, content)]
 
 
 @pytest.mark.parametrize(("zh", "ja", "expected"), [
@@ -72,7 +77,27 @@ def test_a_short_form_expects_the_names_of_the_document_it_names_in_its_plan(
     zh, ja = "各地落实《工作方案》。", "各地で「業務方案」を実行する。"
     assert _check(corpus, zh, ja, (TEMPLATE, "notice"), content) == []
     assert _check(corpus, zh, ja, (NEW, "notice"), content) == expected
-    assert _check(corpus, zh, "各地で「2024年全国知的財産権行政保護業務方案」を実行する。", (NEW, "notice"), content) == []
+    assert _check(corpus, zh, f"各地で「{NAME_JA}」を実行する。", (NEW, "notice"), content) == []
+
+
+def test_a_title_whose_entry_lacks_its_japanese_asks_for_it_in_the_registry(tmp_path: Path) -> None:
+    """Next year's entry without name_ja (and short_ja): the finding says what to add to laws.yaml rather than
+    expect the Chinese title in the translation; with name_ja, the short form may still want its short_ja."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    add_next_admin_protection_plan(content, NEW_ENTRY.replace(f"  name_ja: {NAME_JA}\n", "") + FORMS_IN)
+    corpus = load_corpus(content)
+    zh, ja = f"各地落实《{NEW_TITLE}》和《工作方案》。", f"各地で「{NAME_JA}」と「業務方案」を実行する。"
+    assert [str(finding) for finding in _found(corpus, zh, ja, (NEW, "notice"), content)] == [
+        f"{NEW}#notice text: title {NEW_TITLE!r} has no Japanese name (hint: add name_ja to the entry '{NEW}' in laws.yaml)",
+        (f"{NEW}#notice text: title '工作方案' has no Japanese name (hint: add name_ja and short_ja: {{工作方案: …}} to the "
+         f"entry '{NEW}' in laws.yaml)")]
+    (content / "laws.yaml").write_text((CONTENT / "laws.yaml").read_text(encoding="utf-8") + NEW_ENTRY + FORMS_IN,
+                                       encoding="utf-8")  # with name_ja, without short_ja
+    zh, ja = "各地落实《工作方案》。", "各地で「業務方案」を実行する。"
+    assert [str(finding) for finding in _found(load_corpus(content), zh, ja, (NEW, "notice"), content)] == [
+        (f"{NEW}#notice text: title '工作方案' expects '「{NAME_JA}」 or 『{NAME_JA}』' in the translation (hint: or, where "
+         f"the translation writes the short form, add short_ja: {{工作方案: …}} to the entry '{NEW}' in laws.yaml)")]
 
 
 def test_an_exception_needs_its_item_and_term() -> None:

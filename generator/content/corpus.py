@@ -139,9 +139,10 @@ def per_corpus(compute: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     return once
 
 
-def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
+def load_corpus(content: Path, *, lock_required: bool = True, translated: bool = True) -> Corpus:
     """Load and cross-check everything under `content/`; raise ContentError on the first problem.
-    `lock_required=False` lets `make lock` create a missing anchor lock."""
+    `lock_required=False` lets `make lock` create a missing anchor lock; `translated=False` leaves out the
+    reference translations, for a command that reads the plans before a new one is translated."""
     editions = load_editions(content)
     agencies_path, themes_path = content / "agencies.yaml", content / "themes.yaml"
     agencies = {agency.id: agency for agency in load_agencies(agencies_path)}
@@ -166,7 +167,7 @@ def load_corpus(content: Path, *, lock_required: bool = True) -> Corpus:
     lock.check(content / lock.LOCK, plans, required=lock_required)
     languages = tuple(dict.fromkeys(edition.translation for edition in editions if edition.translation))
     corpus = Corpus(plans, agencies, themes, content=content, editions=editions,
-                    translations=load_translations(content, plans, languages))
+                    translations=load_translations(content, plans, languages) if translated else {})
     decisions = theme_decisions(plans)
     for plan in plans:
         _add_entries(corpus, plan, plan.items, None, decisions)

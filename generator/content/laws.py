@@ -207,21 +207,47 @@ def guess_kind(title: str) -> str:
 
 
 def draft(corpus: Corpus, known: Owners) -> list[dict[str, object]]:
-    """Draft entries for the titles that no entry of `known` owns in their plan: forms grouped by `normal`,
-    defined short forms (以下简称《…》) joined to their full title."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    short: dict[str, str] = {}
+    """Draft entries for the titles that no entry of `known` owns in their plan: forms grouped by `normal`, a
+    defined short form (以下简称《…》) joined to its full title. A short form that plans define as different titles
+    (each year's 《工作方案》) goes under `forms_in` of each title, for the plans that define it so. A document that
+    is a plan of this site is drafted with the plan's id and `plan:`."""
+    groups: dict[str, list[str]] = defaultdict(list)  # normal form -> forms as printed
+    used: dict[str, set[str]] = defaultdict(set)  # form -> plans printing it, where no entry owns it
+    meanings: dict[str, dict[str, list[str]]] = defaultdict(dict)  # short form -> normal full title -> its plans
     for entry in corpus.entries:
+        plan = entry.plan.id
         for full, abbreviation in _SHORT_FORM.findall(entry.text):
-            short[abbreviation] = normal(full)
+            if plan not in (plans := meanings[abbreviation].setdefault(normal(full), [])):
+                plans.append(plan)
         for title in titles(entry.text):
-            if known.owner(entry.plan.id, title.form) is None and title.form not in groups[normal(title.form)]:
-                groups[normal(title.form)].append(title.form)
-    for abbreviation, full in short.items():
-        if abbreviation in groups.get(normal(abbreviation), []) and normal(abbreviation) != full:
-            groups[full].extend(groups.pop(normal(abbreviation)))
-    return [{"id": f"todo-{number}", "title": _SPACES.sub("", max(forms, key=len)), "kind": guess_kind(key),
-             "forms": forms} for number, (key, forms) in enumerate(sorted(groups.items()), start=1) if forms]
+            if known.owner(plan, title.form) is None:
+                used[title.form].add(plan)
+                if title.form not in groups[normal(title.form)]:
+                    groups[normal(title.form)].append(title.form)
+    scoped: dict[str, dict[str, list[str]]] = defaultdict(dict)  # normal full title -> plan -> its short forms
+    for abbreviation, by_full in meanings.items():
+        forms = groups.get(normal(abbreviation), [])
+        if len(by_full) == 1:
+            [full] = by_full
+            if abbreviation in forms and normal(abbreviation) != full:
+                groups[full].extend(groups.pop(normal(abbreviation)))
+            continue
+        for full, plans in by_full.items():
+            if full in groups:
+                for plan in plans:
+                    scoped[full].setdefault(plan, []).append(abbreviation)
+        if abbreviation in forms and used[abbreviation] <= {plan for plans in by_full.values() for plan in plans}:
+            forms.remove(abbreviation)  # printed only where a plan defines it: drafted under forms_in
+    plan_titles = {normal(plan.title): plan.id for plan in corpus.plans}
+    drafts: list[dict[str, object]] = []
+    for number, (key, forms) in enumerate(sorted(groups.items()), start=1):
+        if not forms:
+            continue
+        plan_id = plan_titles.get(key)
+        drafts.append({"id": plan_id or f"todo-{number}", "title": _SPACES.sub("", max(forms, key=len)),
+                       "kind": guess_kind(key), **({"plan": plan_id} if plan_id else {}), "forms": forms,
+                       **({"forms_in": scoped[key]} if key in scoped else {})})
+    return drafts
 
 
 @command
@@ -233,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extract", action="store_true", help="print draft entries for titles not in the registry")
     args = parser.parse_args(argv)
     path = args.content / FILE
-    corpus = load_corpus(args.content)
+    corpus = load_corpus(args.content, translated=not args.extract)  # a new plan's titles, before its translation
     if args.extract:
         entries = draft(corpus, registry_of(args.content, corpus)[1])
         print(yaml.safe_dump({"laws": entries}, allow_unicode=True, sort_keys=False) if entries

@@ -17,10 +17,11 @@ from pydantic import Field
 from generator.content.corpus import Corpus
 from generator.content.errors import command
 from generator.content.glossary import load_glossary
+from generator.content.laws import FILE as LAWS
 from generator.content.laws import Law, registry_of
 from generator.content.load import Document, validate
 from generator.content.models import Model, Text
-from generator.content.titles import titles
+from generator.content.titles import normal, titles
 from generator.content.translations import FOLDER
 
 _NUMBER = re.compile(r"[0-9]+")
@@ -57,15 +58,16 @@ class Finding:
     field: str
     kind: str  # title, agency, term, number
     original: str
-    expected: tuple[str, ...]  # any one of them will do
+    expected: tuple[str, ...]  # any one of them will do; none where the term base has no name for it yet
+    hint: str = ""  # where the fix may lie instead, such as a name the registry of cited documents lacks
 
     @property
     def item(self) -> str:
         return f"{self.plan}#{self.anchor}"
 
     def __str__(self) -> str:
-        wanted = " or ".join(self.expected)
-        return f"{self.item} {self.field}: {self.kind} {self.original!r} expects {wanted!r} in the translation"
+        said = f"expects {' or '.join(self.expected)!r} in the translation" if self.expected else "has no Japanese name"
+        return f"{self.item} {self.field}: {self.kind} {self.original!r} {said}" + (f" (hint: {self.hint})" if self.hint else "")
 
 
 def rules_path(content: Path, language: str) -> Path:
@@ -94,16 +96,17 @@ def findings(corpus: Corpus, content: Path, language: str = "ja") -> list[Findin
         for field, original in translated.zh.items():
             text = translated.ja[field]
 
-            def find(kind: str, name: str, expected: tuple[str, ...], where: tuple[str, str, str] =
+            def find(kind: str, name: str, expected: tuple[str, ...], hint: str = "", where: tuple[str, str, str] =
                      (entry.plan.id, entry.item.anchor, field), text: str = text) -> None:
                 if not any(form in text for form in expected):
-                    result.append(Finding(*where, kind, name, expected))
+                    result.append(Finding(*where, kind, name, expected, hint))
 
             masked = original
             for title in dict.fromkeys(titles(original)):
                 law_id = owners.owner(entry.plan.id, title.form)  # a short form may name another document in each plan
                 if law_id is not None:
-                    find("title", title.form, _law_names(by_id[law_id], title.form))
+                    law = by_id[law_id]
+                    find("title", title.form, _law_names(law, title.form), _law_hint(law, title.form))
                 masked = masked.replace(title.form, _MASK)
             for form, names in agency_names:
                 if form in masked:
@@ -120,13 +123,24 @@ def findings(corpus: Corpus, content: Path, language: str = "ja") -> list[Findin
 
 def _law_names(law: Law, form: str) -> tuple[str, ...]:
     """A cited title in the translation: 「name_ja」, titles inside it in 『』; a short form the text defines
-    (纲要) as its own Japanese short name (「綱要」); either may stand inside another title, in 『』."""
-    name = law.name_ja or law.title
-    inner = name.replace("「", "『").replace("」", "』")
+    (纲要) as its own Japanese short name (「綱要」); either may stand inside another title, in 『』. None while the
+    entry has no name_ja."""
+    if law.name_ja is None:
+        return ()
+    inner = law.name_ja.replace("「", "『").replace("」", "』")
     names = [f"「{inner}」", f"『{inner}』"]
     if form in law.short_ja:
         names += [f"「{law.short_ja[form]}」", f"『{law.short_ja[form]}』"]
     return tuple(names)
+
+
+def _law_hint(law: Law, form: str) -> str:
+    """What the entry of laws.yaml may lack for the translation to name the document: its name_ja, and the
+    short_ja of a short form (工作方案: 業務方案)."""
+    short = f"short_ja: {{{form}: …}}" if normal(form) != normal(law.title) and form not in law.short_ja else ""
+    if law.name_ja is None:
+        return f"add name_ja{f' and {short}' if short else ''} to the entry {law.id!r} in {LAWS}"
+    return f"or, where the translation writes the short form, add {short} to the entry {law.id!r} in {LAWS}" if short else ""
 
 
 def _agency_names(corpus: Corpus, agency_id: str) -> tuple[str, ...]:

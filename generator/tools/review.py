@@ -1,6 +1,7 @@
 """What a new plan still needs a person to review, in one list: the Traditional audit's contexts, the
 theme tagging of texts no one has read, the lineage pairs to add or to review, the 《…》 titles outside the
-registry of cited documents, and the names of agencies outside the agency registry.
+registry of cited documents, the names of agencies outside the agency registry, and the generated reports
+that are out of date.
 
     python -m generator.tools.review            # print the to-do list and write content/reports/review.md
     python -m generator.tools.review --check    # the same, and exit 1 while anything is left to review
@@ -22,7 +23,7 @@ from generator.content.corpus import Corpus, load_corpus, wording
 from generator.content.errors import ContentError, command
 from generator.content.lineage import FILE as LINEAGE_FILE
 from generator.content.lineage import load_lineage
-from generator.tools import audit
+from generator.tools import audit, lineage_candidates, tagging
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 REPORT = Path("reports") / "review.md"
@@ -113,9 +114,33 @@ def _not_agencies(content: Path) -> set[str]:
             if line.strip() and not line.startswith("#")}
 
 
+def reports_todo(content: Path, corpus: Corpus) -> Todo:
+    """The generated reports whose committed text is no longer what their command writes (a test checks each):
+    any new plan changes the lineage candidates, whose scores are computed over the whole corpus."""
+    title = "Reports: generated reports out of date"
+    how = "run the command of each, read what changed, and commit the report"
+    tagged = ("reports/tagging.md", "python -m generator.tools.tagging --out content/reports/tagging.md")
+    candidates = ("reports/lineage-candidates.md", "python -m generator.content.lineage --candidates")
+    try:  # the candidates read the lineage file, which names plans and items
+        written = {tagged: f"{tagging.MARKER}\n\n{tagging.report(corpus)}"}
+        if (content / LINEAGE_FILE).exists():
+            written[candidates] = lineage_candidates.report(corpus, load_lineage(content / LINEAGE_FILE, corpus))
+    except ContentError as error:
+        return Todo(title, how, [f"listed once this is fixed: {error}"])
+    return Todo(title, how, [f"content/{path}: `{run}`" for (path, run), text in written.items()
+                             if _generated_part(content / path, text.partition("\n")[0]) != text])
+
+
+def _generated_part(path: Path, marker: str) -> str | None:
+    """A report from its marker line on (what its command writes below the hand-written head), or None without
+    the file or the marker."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return text[text.index(marker):] if marker in text else None
+
+
 def todos(content: Path, corpus: Corpus) -> list[Todo]:
     return [audit_todo(content, corpus), tagging_todo(content, corpus), lineage_todo(content, corpus),
-            laws_todo(content, corpus), agencies_todo(content, corpus)]
+            laws_todo(content, corpus), agencies_todo(content, corpus), reports_todo(content, corpus)]
 
 
 def render(found: list[Todo]) -> str:

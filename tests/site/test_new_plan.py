@@ -19,12 +19,12 @@ from generator.content.corpus import load_corpus
 from generator.content.load import load_plan
 from generator.content.text import numeral
 from generator.editions.convert import converter
-from tests.conftest import CONTENT, build_site
+from tests.conftest import CONTENT, NEXT_YEAR, build_site
 from tests.site.pages import EDITION_ROOTS
 from tests.site.tree import read
 
 TEMPLATE, YEAR = "cnipa-work-points-2023", "2023"
-NEXT = str(max(plan.year or 0 for plan in load_corpus(CONTENT).plans) + 1)  # a year no plan of the content has
+NEXT = str(NEXT_YEAR)  # a year no plan of the content has
 NEW = TEMPLATE.replace(YEAR, NEXT)
 MEASURE = ("推进专利开放许可制度平稳实施。", "全面推进专利开放许可制度落地实施。")  # s5-m3, reworded in the new year
 
