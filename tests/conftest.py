@@ -22,9 +22,16 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.setdefault("SOURCE_DATE_EPOCH", "1700000000")  # reproducible builds: every test build carries one date
 SITE_TESTS = ROOT / "tests" / "site"
+PLANS = [load_plan(path)[0] for path in sorted((CONTENT / "plans").glob("*.yaml"))]
 # The year after the latest plan's: a test that adds next year's plan to a copy of the content gives it this year,
 # which no plan of the content has, however many years are added.
-NEXT_YEAR = max(load_plan(path)[0].year or 0 for path in sorted((CONTENT / "plans").glob("*.yaml"))) + 1
+NEXT_YEAR = max(plan.year or 0 for plan in PLANS) + 1
+# The latest work points (the series compared year by year) and the id of the year after them: the tests that
+# add next year's work points to a copy of the content copy the one under the other. The series' next year, not
+# NEXT_YEAR: the lineage and the review join consecutive years of a series, and another series may be ahead.
+LATEST_WORK_POINTS = max((plan for plan in PLANS if plan.series == "cnipa-work-points"), key=lambda plan: plan.year or 0)
+NEXT_WORK_POINTS_YEAR = (LATEST_WORK_POINTS.year or 0) + 1
+NEXT_WORK_POINTS = f"{LATEST_WORK_POINTS.series}-{NEXT_WORK_POINTS_YEAR}"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -5,6 +5,7 @@ every reviewed link."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from generator.render import lineage_pages
 from generator.render.lineage_pages import CONTINUED, DROPPED, NEW, compare
 from generator.render.renderer import Renderer
 from generator.tools.lineage_candidates import MARKER, report
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, LATEST_WORK_POINTS, NEXT_WORK_POINTS
 
 
 @pytest.fixture(scope="module")
@@ -175,66 +176,96 @@ def test_the_series_keeps_every_link_of_the_single_pair_file(lineage: Lineage) -
         (link["earlier"], link["later"], link.get("note"), link.get("note_ja")) for link in before["continues"]]
 
 
-NEXT = "cnipa-work-points-2024"
-NEXT_PAIR = f"""- earlier: cnipa-work-points-2023
-  later: {NEXT}
-  continues:
-  - {{earlier: cnipa-work-points-2023#s3-m2, later: {NEXT}#s3-m2}}
-  - {{earlier: cnipa-work-points-2023#s4-m1, later: high-quality-development-tasks-2023#s1-t1}}
-"""
+LATEST, NEXT = LATEST_WORK_POINTS.id, NEXT_WORK_POINTS
+ELSEWHERE = "high-quality-development-tasks-2023#s1-t1"  # an item of another plan, where a dropped measure's work goes
+
+
+@dataclass(frozen=True)
+class NextYear:
+    """A copy of the content with next year's work points (LATEST's text under NEXT's id) and a pair LATEST → NEXT
+    appended to the lineage, which links `carried` to its copy in NEXT and `elsewhere` to ELSEWHERE. Each is an
+    anchor of a measure of LATEST: `continued` is continued from the year before and no link of the new pair
+    touches it, nor `dropped`."""
+
+    content: Path
+    continued: str
+    carried: str
+    elsewhere: str
+    dropped: str
 
 
 @pytest.fixture(scope="module")
-def next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the content with next year's work points (the 2023 text under a 2024 id) and a second pair
-    2023 → 2024 appended to the lineage."""
-    content = tmp_path_factory.mktemp("series") / "content"
+def next_year(corpus: Corpus, lineage: Lineage, tmp_path_factory: pytest.TempPathFactory) -> NextYear:
+    measures = [entry for entry in corpus.plan_entries(LATEST) if states_work(entry)]
+    [before] = [pair for pair in lineage.pairs if pair.later == LATEST]  # the pair of the year before
+    continued = next(entry for entry in measures if any(link.later is entry for link in before.links))
+    # a measure that already has related items (a piece of work, or the year before), so that NEXT adds to them
+    carried = next(entry for entry in measures if entry is not continued and lineage.related(entry))
+    elsewhere, dropped = [entry for entry in measures if entry not in (continued, carried)][:2]
+    chosen = NextYear(tmp_path_factory.mktemp("series") / "content",
+                      *(entry.item.anchor for entry in (continued, carried, elsewhere, dropped)))
+    content = chosen.content
     shutil.copytree(CONTENT, content)
-    plan = (content / "plans" / "cnipa-work-points-2023.yaml").read_text(encoding="utf-8")
+    plan = (content / "plans" / f"{LATEST}.yaml").read_text(encoding="utf-8")
     (content / "plans" / f"{NEXT}.yaml").write_text(
-        plan.replace("id: cnipa-work-points-2023\n", f"id: {NEXT}\n", 1), encoding="utf-8")
-    translation = (content / "translations" / "ja" / "cnipa-work-points-2023.yaml").read_text(encoding="utf-8")
+        plan.replace(f"id: {LATEST}\n", f"id: {NEXT}\n", 1), encoding="utf-8")
+    translation = (content / "translations" / "ja" / f"{LATEST}.yaml").read_text(encoding="utf-8")
     (content / "translations" / "ja" / f"{NEXT}.yaml").write_text(
-        translation.replace("plan: cnipa-work-points-2023\n", f"plan: {NEXT}\n", 1), encoding="utf-8")
+        translation.replace(f"plan: {LATEST}\n", f"plan: {NEXT}\n", 1), encoding="utf-8")
+    pair = (f"- earlier: {LATEST}\n  later: {NEXT}\n  continues:\n"
+            f"  - {{earlier: {LATEST}#{chosen.carried}, later: {NEXT}#{chosen.carried}}}\n"
+            f"  - {{earlier: {LATEST}#{chosen.elsewhere}, later: {ELSEWHERE}}}\n")
     text = (content / FILE).read_text(encoding="utf-8")
-    (content / FILE).write_text(text.replace("\nsame_work:", NEXT_PAIR + "\nsame_work:", 1), encoding="utf-8")
-    return content
+    (content / FILE).write_text(text.replace("\nsame_work:", pair + "\nsame_work:", 1), encoding="utf-8")
+    return chosen
 
 
-def test_adding_a_year_keeps_every_reviewed_link(lineage: Lineage, next_year: Path) -> None:
-    corpus = load_corpus(next_year)
-    series = load_lineage(next_year / FILE, corpus)
+def test_adding_a_year_keeps_every_reviewed_link(corpus: Corpus, lineage: Lineage, next_year: NextYear) -> None:
+    grown = load_corpus(next_year.content)
+    series = load_lineage(next_year.content / FILE, grown)
     assert [(pair.earlier, pair.later) for pair in series.pairs] == [
-        ("cnipa-work-points-2022", "cnipa-work-points-2023"), ("cnipa-work-points-2023", NEXT)]
-    links = [(key(link.earlier), key(link.later), link.note) for link in lineage.pairs[0].links]
-    assert [(key(link.earlier), key(link.later), link.note) for link in series.pairs[0].links] == links
-    assert len(series.links) == len(links) + 2
+        *((pair.earlier, pair.later) for pair in lineage.pairs), (LATEST, NEXT)]
+    for committed, kept in zip(lineage.pairs, series.pairs, strict=False):
+        assert [(key(link.earlier), key(link.later), link.note) for link in kept.links] == [
+            (key(link.earlier), key(link.later), link.note) for link in committed.links]
+    assert len(series.links) == len(lineage.links) + 2
     for pair in series.pairs:
-        check_later_plan(corpus, pair)
-        check_earlier_plan(corpus, pair)
-    middle = corpus.entry("cnipa-work-points-2023", "s3-m1")  # continued from 2022, and into 2024 below
-    assert {key(entry) for entry in lineage.related(middle)} == {"cnipa-work-points-2022#s4-m1"}
-    middle = corpus.entry("cnipa-work-points-2023", "s3-m2")  # one piece of work with 003, continued into 2024
-    related = {key(entry) for entry in series.related(middle)}
-    assert related == {key(entry) for entry in lineage.related(middle)} | {f"{NEXT}#s3-m2"}
+        check_later_plan(grown, pair)
+        check_earlier_plan(grown, pair)
+
+    def related(links: Lineage, plans: Corpus, anchor: str) -> set[str]:
+        """The items related to LATEST's item `anchor`."""
+        return {key(entry) for entry in links.related(plans.entry(LATEST, anchor))}
+
+    continued = related(lineage, corpus, next_year.continued)  # from the year before, and no further
+    [before] = [pair for pair in lineage.pairs if pair.later == LATEST]
+    assert {key(link.earlier) for link in before.links if link.later.item.anchor == next_year.continued} <= continued
+    assert continued and related(series, grown, next_year.continued) == continued
+    carried = related(lineage, corpus, next_year.carried)
+    assert carried and related(series, grown, next_year.carried) == carried | {f"{NEXT}#{next_year.carried}"}
+    assert related(series, grown, next_year.elsewhere) == related(lineage, corpus, next_year.elsewhere) | {ELSEWHERE}
     committed = (CONTENT / "reports" / "lineage-candidates.md").read_text(encoding="utf-8")
-    written = report(corpus, series)
-    assert f"## cnipa-work-points-2023 → {NEXT}" in written
+    written = report(grown, series)
+    assert f"## {LATEST} → {NEXT}" in written
     for title in [line for line in committed.split(MARKER, 1)[1].splitlines() if line.startswith("## ")]:
         if title.startswith("## Across"):
             continue
         assert title in written.splitlines(), title
 
 
-def test_the_page_shows_each_pair_and_keeps_the_first_pairs_ids(next_year: Path) -> None:
-    corpus = load_corpus(next_year)
-    page = lineage_pages.pages(Renderer(corpus, corpus.edition("zh-Hans")))[lineage_pages.INDEX]
-    for prefix in ("", f"{NEXT}-"):
+def test_the_page_shows_each_pair_and_keeps_the_first_pairs_ids(next_year: NextYear) -> None:
+    grown = load_corpus(next_year.content)
+    series = load_lineage(next_year.content / FILE, grown)
+    page = lineage_pages.pages(Renderer(grown, grown.edition("zh-Hans")))[lineage_pages.INDEX]
+    assert series.pairs[0].prefix == "" and series.pairs[-1].prefix == f"{NEXT}-"
+    for pair in series.pairs:
         for part in ("summary", "later", "earlier"):
-            assert f"{{ #{prefix}{part} }}" in page
-        assert f'id="{prefix}later-s3"' in page and f'id="{prefix}earlier-s3"' in page
-    assert 'data-ref="cnipa-work-points-2023#s3-m1" data-status="continued"' in page  # from 2022
-    assert 'data-ref="cnipa-work-points-2023#s4-m2" data-status="dropped"' in page  # not in 2024
-    assert f'data-ref="{NEXT}#s3-m2" data-status="continued"' in page
-    assert f'data-ref="{NEXT}#s4-m1" data-status="new"' in page
+            assert f"{{ #{pair.prefix}{part} }}" in page
+        for side, plan in (("later", pair.later), ("earlier", pair.earlier)):
+            for section in [entry for entry in grown.plan_entries(plan) if entry.item.kind == "section"]:
+                assert f'id="{pair.prefix}{side}-{section.item.anchor}"' in page
+    assert f'data-ref="{LATEST}#{next_year.continued}" data-status="continued"' in page  # from the year before
+    assert f'data-ref="{LATEST}#{next_year.dropped}" data-status="dropped"' in page  # not in NEXT
+    assert f'data-ref="{NEXT}#{next_year.carried}" data-status="continued"' in page
+    assert f'data-ref="{NEXT}#{next_year.elsewhere}" data-status="new"' in page
     assert "{ #works }" in page
