@@ -13,9 +13,9 @@ from generator.content.corpus import Corpus
 from generator.content.load import load_plan
 from generator.content.models import Plan
 from generator.tools import ingest
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, NEXT_YEAR
 
-NEW = "cnipa-work-points-2031"
+NEW = f"cnipa-work-points-{NEXT_YEAR}"  # the id of no plan of the content
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_a_new_plan_is_written_and_no_other_file(content: Path, capsys: pytest.C
     after = plan_files(content)
     assert {name: text for name, text in after.items() if name in before} == before
     data = yaml.safe_load(after[f"{NEW}.yaml"])
-    assert (data["id"], data["series"], data["year"]) == (NEW, "cnipa-work-points", 2031)
+    assert (data["id"], data["series"], data["year"]) == (NEW, "cnipa-work-points", NEXT_YEAR)
     assert data["source"] == {**data["source"], "file": "new.txt", "shape": "work-points"}
     assert f"wrote {content / 'plans' / f'{NEW}.yaml'}" in capsys.readouterr().out
 
@@ -109,8 +109,8 @@ def test_the_shapes_are_listed_with_what_they_read(capsys: pytest.CaptureFixture
 
 def test_a_new_plan_from_the_ingest_loads_with_the_content(content: Path) -> None:
     shutil.copy(content / "sources" / "004_7eb8a8e758457245.txt", content / "sources" / "new.txt")
-    plan_id = "strong-ip-implementation-plan-2031"
+    plan_id = f"strong-ip-implementation-plan-{NEXT_YEAR}"
     assert ingest.main([plan_id, "--source", "new.txt", "--shape", "numbered-tasks", "--content", str(content)]) == 0
     plan, _ = load_plan(content / "plans" / f"{plan_id}.yaml")
-    assert (plan.series, plan.year, plan.source.shape) == ("strong-ip-implementation-plan", 2031, "numbered-tasks")
+    assert (plan.series, plan.year, plan.source.shape) == ("strong-ip-implementation-plan", NEXT_YEAR, "numbered-tasks")
     assert [item.anchor for item in plan.walk() if item.kind == "task"][-1] == "t139"
