@@ -56,3 +56,29 @@ def test_a_failed_edition_is_named_to_the_parent(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(site, "build_edition", fail_in_japanese)
     config = SimpleNamespace(site_dir="site")
     assert forked.OtherEditions.start(config, corpus).wait() == ["ja"]  # type: ignore[arg-type]
+
+
+def say_and_fail(config: object, edition: Edition, given: Corpus | None = None, site_dir: str | None = None) -> None:
+    """A build that fails as MkDocs does, its error line written to the process's stderr."""
+    os.write(2, f"ERROR   -  the {edition.code} edition's error\n".encode())
+    raise SystemExit(1)
+
+
+@pytest.mark.parametrize("original_failed", [False, True])
+def test_what_a_child_says_is_written_once_the_original_is_built(monkeypatch: pytest.MonkeyPatch, corpus: Corpus,
+                                                                  capfd: pytest.CaptureFixture[str],
+                                                                  original_failed: bool) -> None:
+    """Held until the original's build is over: written out then, or dropped when the original's build failed
+    (the children would repeat its error, once per edition)."""
+    monkeypatch.setattr(site, "build_edition", say_and_fail)
+    others = forked.OtherEditions.start(SimpleNamespace(site_dir="site"), corpus)  # type: ignore[arg-type]
+    for pid in others.children:
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # each child has said its line (and is not reaped)
+    assert capfd.readouterr().err == ""
+    if original_failed:
+        others.stop()
+        assert capfd.readouterr().err == ""
+    else:
+        assert sorted(others.wait()) == ["ja", "zh-Hant"]
+        assert sorted(capfd.readouterr().err.splitlines()) == [
+            "ERROR   -  the ja edition's error", "ERROR   -  the zh-Hant edition's error"]

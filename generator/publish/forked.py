@@ -15,9 +15,10 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
@@ -38,6 +39,7 @@ class OtherEditions:
 
     children: dict[int, str] = field(default_factory=dict)  # process id -> edition code
     built: dict[Path, Path] = field(default_factory=dict)  # where a child builds beside the site -> its folder
+    said: dict[int, IO[bytes]] = field(default_factory=dict)  # process id -> what it wrote to stderr, held
 
     @classmethod
     def start(cls, config: MkDocsConfig, corpus: Corpus, publish: bool = False) -> OtherEditions:
@@ -46,7 +48,8 @@ class OtherEditions:
         pages served meanwhile stay); else `put_in_place` does, once the original's folder is complete.
 
         Started before the original renders its pages, a child does not inherit them: each process holds the
-        corpus and its own edition's pages only."""
+        corpus and its own edition's pages only. What such a child writes to stderr is held until `wait`: when the
+        original's build fails, the children's copies of its error are not printed (`stop`)."""
         started = cls()
         gc.freeze()  # the children's garbage collector leaves the inherited objects alone: no copy on write
         try:
@@ -54,10 +57,15 @@ class OtherEditions:
                 if not edition.original:
                     sys.stdout.flush()
                     sys.stderr.flush()
+                    said = None if publish else tempfile.TemporaryFile()  # noqa: SIM115 (wait closes it)
                     pid = os.fork()
                     if pid == 0:
+                        if said is not None:
+                            os.dup2(said.fileno(), 2)
                         _build_and_exit(config, edition, corpus, publish)
                     started.children[pid] = edition.code
+                    if said is not None:
+                        started.said[pid] = said
                     started.built[site.aside(config, edition)] = Path(config.site_dir) / edition.root
         finally:
             gc.unfreeze()
@@ -75,20 +83,28 @@ class OtherEditions:
             shutil.rmtree(built, ignore_errors=True)
         self.built.clear()
 
-    def wait(self) -> list[str]:
-        """Wait for every child; returns the codes of the editions that failed (their errors are logged)."""
+    def wait(self, report: bool = True) -> list[str]:
+        """Wait for every child; returns the codes of the editions that failed (their errors are logged, and
+        what a child's stderr held is written out, unless not `report`)."""
         failed = []
         for pid, code in self.children.items():
             _, status = os.waitpid(pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:
                 failed.append(code)
+            if (said := self.said.pop(pid, None)) is not None:
+                if report:
+                    said.seek(0)
+                    sys.stderr.write(said.read().decode("utf-8", "replace"))
+                    sys.stderr.flush()
+                said.close()
         self.children.clear()
         return failed
 
     def stop(self) -> None:
-        """End the children, when the original's build has failed."""
+        """End the children, when the original's build has failed: what they said is dropped (the same template
+        or content error as the original's, which MkDocs has logged once)."""
         self.kill()
-        self.wait()
+        self.wait(report=False)
 
     def kill(self) -> None:
         """Ask the children to end (whoever waits for them sees them fail)."""
