@@ -428,9 +428,11 @@ def main() -> None:
               "plugins. CPU time is what other work on a shared machine inflates least, and the CPU time of all "
               "processes bounds the wall time on two idle cores: the time targets are judged on it, the wall "
               "time is shown beside it. The original edition alone (plugin option `editions: false`) and plain "
-              "MkDocs + Material build in pairs, one after the other: the plain build is the same mkdocs.yml without "
+              "MkDocs + Material build in turn, one after the other: the plain build is the same mkdocs.yml without "
               "the project's plugin, over the original edition's generated pages written out (navigation and names "
-              "as the plugin sets them), without search bundle; their medians are compared. 1 KB = 1000 bytes.")
+              "as the plugin sets them), once without any search and once with Material's search plugin in its "
+              "default configuration (MkDocs' default `plugins`, the search a plain site of these pages has); their "
+              "medians are compared. 1 KB = 1000 bytes.")
     lines = ["# Build benchmark", "", f"Machine: {machine()}.", "", method, ""]
     with tempfile.TemporaryDirectory(prefix="ip-plans-bench-") as tmp:
         for number in range(1, args.runs + 1):
