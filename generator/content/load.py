@@ -224,15 +224,15 @@ class Document:
         hint = "delete it; it is invisible in most editors"
         blanked = text[:offset] + " " + text[offset + 1 :]
         try:
-            data = _parse(blanked)[1]
-            root = nodes(blanked)
+            present, data = _parse(blanked)
+            document = cls(path, data, blanked) if present else None
+            loc = _loc_at(document.root, (line - 1, column - 1)) if document else None
         except (yaml.YAMLError, RecursionError):
-            root = None
-        loc = _loc_at(root, (line - 1, column - 1)) if root is not None else None
-        if root is None or not loc:
+            document = loc = None
+        if document is None or not loc:
             return ContentError(path, line, message, hint=hint)
         key = next((str(step) for step in reversed(loc) if isinstance(step, str)), None)
-        where = cls(path, data, blanked).where(loc)
+        where = document.where(loc)
         return ContentError(path, line, f"key {key!r}: {message}" if key else message, where=where, hint=hint)
 
     def line(self, loc: tuple[int | str, ...]) -> int:

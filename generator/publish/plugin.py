@@ -82,7 +82,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
+        if not self.serving and self._forks_others():
             # Before this edition renders its pages, so that the children do not inherit them.
             self.others = forked.OtherEditions.start(config, self.edition_site.corpus)
         # Rendered before MkDocs cleans the site folder: a template error leaves the last build intact.
@@ -151,7 +151,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         try:
             size = self.edition_site.write_search_index(Path(config.site_dir))
             log.debug("search bundle of %s: %d bytes", self.edition_site.edition.code, size)
-            if self.serving and self._builds_others() and self.config.parallel and forked.CAN_FORK:
+            if self.serving and self._forks_others():
                 # The original is served as soon as it is built; the other editions replace theirs when done.
                 self.others = forked.OtherEditions.start(config, self.edition_site.corpus, publish=True)
                 self.waiting = threading.Thread(target=self._reload_after_others, args=(self.others,), daemon=True)
@@ -205,6 +205,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def _builds_others(self) -> bool:
         return self.edition_site.edition.original and self.config.editions
+
+    def _forks_others(self) -> bool:
+        """Whether the other editions build in child processes beside this one."""
+        return self._builds_others() and self.config.parallel and forked.CAN_FORK
 
 
 def keep_others(site_dir: Path, others: Iterable[Edition], aside: bool) -> None:

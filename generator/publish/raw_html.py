@@ -51,16 +51,19 @@ class RawBlocks(Preprocessor):
         start of a line to its end tag at the end of a line (Python-Markdown stashes each as it is); None when
         the block is anything else."""
         elements: list[str] = []
-        first = 0
-        for last in range(len(block)):
-            start = _START.match(block[first])
-            if start is None or not self.md.is_block_level(start[1]):
-                return None
-            element = "\n".join(block[first:last + 1])
-            if _closed(element, start[1]):
-                elements.append(element)
-                first = last + 1
-        return elements if first == len(block) else None
+        first, tag = 0, None
+        for last, line in enumerate(block):
+            if tag is None:  # a line that must start the next element
+                start = _START.match(line)
+                if start is None or not self.md.is_block_level(start[1]):
+                    return None
+                first, tag = last, start[1]
+            if line.endswith(f"</{tag}>"):  # a candidate end: joined and checked only here
+                element = "\n".join(block[first:last + 1])
+                if _closed(element, tag):
+                    elements.append(element)
+                    tag = None
+        return elements if tag is None else None
 
 
 def _closed(block: str, tag: str) -> bool:
