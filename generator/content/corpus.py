@@ -68,6 +68,15 @@ class Corpus:
     def file(self, name: Path | str) -> Path:
         return self.folder / name
 
+    def item_error(self, entry: Entry, keys: tuple[int | str, ...], message: str, hint: str) -> ContentError:
+        """An error at the line of `entry`'s item in its plan file, at the key path `keys` under it."""
+        plan_file = self.file(f"plans/{entry.plan.id}.yaml")
+        document = Document.read(plan_file)
+        loc = document.item_loc(entry.item.anchor)
+        if loc is None:
+            return ContentError(plan_file, None, message, where=f"item {entry.item.anchor}", hint=hint)
+        return document.error((*loc, *keys), message, hint)
+
     def edition(self, code: str | None = None) -> Edition:
         """The edition `code` (the original when None)."""
         found = next((edition for edition in self.editions if code in (None, edition.code)), None)

@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.content.corpus import Corpus, Entry, per_corpus
 from generator.content.errors import ContentError
-from generator.content.load import Document
 from generator.content.models import Item, LevelMeasure, Obligation, Plan
 
 FEATURE = "duties"
@@ -145,9 +143,6 @@ def overview(corpus: Corpus, plan: Plan,
 
 
 def _scope_error(corpus: Corpus, entry: Entry, index: int, message: str) -> ContentError:
-    document = Document.read(corpus.file(Path("plans") / f"{entry.plan.id}.yaml"))
-    loc = document.item_loc(entry.item.anchor)
-    return document.error((*loc, "obligations", index, "scope") if loc else ("items",),
-                          f"key 'scope': {message}",
-                          hint="the duties pages group obligations by scope; add the new form to generator/content/duties.py")
+    return corpus.item_error(entry, ("obligations", index, "scope"), f"key 'scope': {message}",
+                             hint="the duties pages group obligations by scope; add the new form to generator/content/duties.py")
 

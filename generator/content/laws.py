@@ -162,7 +162,8 @@ def _unresolved(path: Path, corpus: Corpus, entry: Entry, title: Title, entries:
     same = [law.id for law in entries if any(normal(form) == normal(title.form) for form in law.all_forms)]
     hint = (f"add {title.form!r} to the forms of {same[0]!r} in {path.name}" if same
             else f"add {title.form!r} to the forms of its entry in {path.name}, or a new entry")
-    return _at_item(corpus, entry, f"title {title.printed}: expected a title listed in {path.name}, found none", hint)
+    return corpus.item_error(entry, ("anchor",), f"title {title.printed}: expected a title listed in {path.name}, found none",
+                             hint)
 
 
 def _misdefined(path: Path, corpus: Corpus, entry: Entry, definition: tuple[str, str], meant: Law, found: str,
@@ -175,17 +176,7 @@ def _misdefined(path: Path, corpus: Corpus, entry: Entry, definition: tuple[str,
                f"{found!r}, whose " + ("forms_in list it for this plan" if scoped else "forms list it for every plan"))
     hint = (f"move {short!r} from the forms_in of {found!r} to those of {meant.id!r} in {path.name}" if scoped
             else f"add forms_in: {{{plan}: [{short}]}} to the entry {meant.id!r} in {path.name}")
-    return _at_item(corpus, entry, message, hint)
-
-
-def _at_item(corpus: Corpus, entry: Entry, message: str, hint: str) -> ContentError:
-    """An error at the line of `entry`'s item in its plan file."""
-    plan_file = corpus.file(f"plans/{entry.plan.id}.yaml")
-    document = Document.read(plan_file)
-    loc = document.item_loc(entry.item.anchor)
-    if loc is None:
-        return ContentError(plan_file, None, message, where=f"item {entry.item.anchor}", hint=hint)
-    return document.error((*loc, "anchor"), message, hint)
+    return corpus.item_error(entry, ("anchor",), message, hint)
 
 
 # --- drafting entries for new titles ------------------------------------------------------------
